@@ -1,0 +1,67 @@
+"""Project paths and generator settings.
+
+Settings live in `mkdocs.yml` under `extra.microsite`, so a site has one configuration
+file. Defaults here apply to anything the file leaves out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml safely: MkDocs' `!!python/...` and `!ENV` tags are read as null."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_MkDocsLoader.add_multi_constructor("!", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    source_dir: Path                         # site_src/
+    docs_dir: Path                           # docs/ (generated)
+    max_document_bytes: int = 2_000_000      # a news article is far smaller; larger files are skipped
+    summary_sentences: tuple[int, int] = (2, 4)
+    site_url: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.source_dir / "documents"
+
+    @property
+    def pages_dir(self) -> Path:
+        return self.source_dir / "pages"
+
+
+def load_settings(root: Path | str = ".", docs_dir: Path | str | None = None) -> Settings:
+    """Settings for the project at `root` (the folder holding mkdocs.yml)."""
+    root = Path(root).resolve()
+    config_path = root / "mkdocs.yml"
+    config: dict[str, Any] = {}
+    if config_path.exists():
+        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_MkDocsLoader) or {}
+    options = dict((config.get("extra") or {}).get("microsite") or {})
+    known = {f.name for f in fields(Settings)} - {"root", "source_dir", "docs_dir", "extra", "site_url"}
+    unknown = set(options) - known
+    if unknown:
+        raise ValueError(f"{config_path}: unknown setting(s) under extra.microsite: {', '.join(sorted(unknown))}")
+    if "summary_sentences" in options:
+        options["summary_sentences"] = tuple(options["summary_sentences"])
+    return Settings(
+        root=root,
+        source_dir=root / "site_src",
+        docs_dir=Path(docs_dir).resolve() if docs_dir else root / config.get("docs_dir", "docs"),
+        site_url=config.get("site_url") or "",
+        extra=config.get("extra") or {},
+        **options,
+    )

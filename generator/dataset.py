@@ -1,0 +1,73 @@
+"""The downloadable dataset: `data/corpus.json` (schema in schemas/corpus.schema.json) and
+`data/documents.csv`. Built from the same Document objects the pages are rendered from."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .model import Document, Evidence
+from .render import page_url, raw_path
+
+SCHEMA_VERSION = 1
+
+
+def corpus(documents: list[Document]) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "documents": [document_record(d) for d in sorted(documents, key=lambda d: d.doc_id)],
+    }
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    a, cleaned, source = document.analysis, document.cleaned, document.source
+    return {
+        "id": document.doc_id,
+        "source_file": f"site_src/documents/{source.path.name}",
+        "raw_file": raw_path(document),
+        "url": page_url(document),
+        "original_url": a.url,
+        "language": a.language,
+        "direction": a.direction,
+        "date": a.date,
+        "date_source": a.date_evidence.source if a.date_evidence else None,
+        "date_evidence": _evidence(a.date_evidence),
+        "outlet": a.outlet,
+        "outlet_source": a.outlet_evidence.source if a.outlet_evidence else None,
+        "title": {"original": a.title, "en": None, "source": a.title_evidence.source},
+        "text": {"original": [p.text for p in cleaned.paragraphs], "en": []},
+        "paragraphs": [{"key": p.key, "lines": list(p.lines)} for p in cleaned.paragraphs],
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "kind": r.kind} for r in cleaned.removed],
+        "summary": {"original": [s.text for s in a.summary], "en": [],
+                    "from_paragraphs": [s.paragraph for s in a.summary]},
+        "entities": [],
+        "places": [],
+        "encoding": source.encoding,
+        "warnings": list(source.warnings),
+    }
+
+
+def _evidence(evidence: Evidence | None) -> dict[str, Any] | None:
+    if evidence is None or evidence.source != "text":
+        return None
+    return {"line": evidence.line, "text": evidence.text}
+
+
+def corpus_json(documents: list[Document]) -> str:
+    return json.dumps(corpus(documents), ensure_ascii=False, indent=1) + "\n"
+
+
+CSV_COLUMNS = ("id", "date", "language", "outlet", "title", "url", "source_file", "paragraphs", "removed_lines")
+
+
+def documents_csv(documents: list[Document]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in corpus(documents)["documents"]:
+        writer.writerow([record["id"], record["date"] or "", record["language"], record["outlet"] or "",
+                         record["title"]["original"], record["url"], record["source_file"],
+                         len(record["text"]["original"]), len(record["removed"])])
+    # A byte-order mark lets spreadsheet programs read the Arabic and Persian as UTF-8.
+    return "\ufeff" + buffer.getvalue()

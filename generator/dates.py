@@ -1,0 +1,101 @@
+"""Publication dates written in the text, in the forms news pages use.
+
+Numeric (2020/07/03, 03-07-2020, ١٤٠٣/٠٩/٠٣), day-month-year and month-day-year with month
+names in Arabic (both the Levantine and Egyptian names), Persian, Turkish and English, and
+Solar Hijri years (13xx/14xx), in any digit system. Regexes only find candidates; dateparser
+and its Jalali calendar decide what a candidate means.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from .model import Evidence
+from .textnorm import ascii_digits
+
+LANGUAGES = ["ar", "fa", "en", "tr", "fr", "de", "es", "ru"]
+_SETTINGS = {"STRICT_PARSING": True, "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
+_MONTH = r"[^\W\d_]{3,}(?:\s*/\s*[^\W\d_]{3,})?"
+_PATTERNS = (
+    ("ymd", re.compile(r"(?<!\d)(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\d)")),
+    ("dmy", re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")),
+    ("d_month_y", re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er)?\.?,?\s+(?:من\s+)?({_MONTH})\s*,?\s+(?:عام\s+|سنة\s+|العام\s+)?(\d{{4}})(?!\d)")),
+    ("month_d_y", re.compile(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")),
+)
+GREGORIAN_YEARS = range(1950, 2101)
+SOLAR_HIJRI_YEARS = range(1330, 1480)
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first complete date (day, month and year) written in `text`, or None."""
+    text = ascii_digits(text)
+    found: list[tuple[int, dt.date]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            date = _interpret(kind, match.groups())
+            if date is not None:
+                found.append((match.start(), date))
+                break
+    return min(found)[1] if found else None
+
+
+def first_date(lines: Iterable[tuple[int | None, str]]) -> tuple[str, Evidence] | None:
+    """The first line (of `(line number, text)` pairs) holding a date, as ISO date and evidence."""
+    for number, text in lines:
+        date = find_date(text)
+        if date is not None:
+            return date.isoformat(), Evidence("text", number, text)
+    return None
+
+
+def _interpret(kind: str, groups: tuple[str, ...]) -> dt.date | None:
+    if kind == "ymd":
+        year, month, day = map(int, groups)
+        return _numeric(year, month, day)
+    if kind == "dmy":
+        day, month, year = map(int, groups)
+        return _numeric(year, month, day) or _numeric(year, day, month)   # 07/23/2020 is month-first
+    if kind == "d_month_y":
+        day, month_names, year = groups
+    else:
+        month_names, day, year = groups
+    for month in re.split(r"\s*/\s*", month_names):
+        date = _parse_words(f"{int(day)} {month} {year}", int(year))
+        if date is not None:
+            return date
+    return None
+
+
+def _numeric(year: int, month: int, day: int) -> dt.date | None:
+    if year in SOLAR_HIJRI_YEARS:
+        return _solar_hijri(f"{year}/{month:02d}/{day:02d}")
+    if year in GREGORIAN_YEARS:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+def _parse_words(candidate: str, year: int) -> dt.date | None:
+    if year in SOLAR_HIJRI_YEARS:
+        return _solar_hijri(candidate)
+    if year not in GREGORIAN_YEARS:
+        return None
+    import dateparser  # imported lazily: it takes a while to load its language data
+
+    parsed = dateparser.parse(candidate, languages=LANGUAGES, settings=_SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def _solar_hijri(candidate: str) -> dt.date | None:
+    from dateparser.calendars.jalali import JalaliCalendar
+
+    try:
+        parsed = JalaliCalendar(candidate).get_date()
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    if parsed is None or parsed.date_obj is None or parsed.period != "day":
+        return None
+    return parsed.date_obj.date()

@@ -1,0 +1,107 @@
+"""The data model every stage passes along: plain dataclasses, no behaviour."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A document file as read from disk, decoded, with its editor metadata split off."""
+
+    path: Path
+    doc_id: str
+    raw: bytes                      # the file's bytes, published unchanged for download
+    text: str                       # the article text (front matter removed; HTML reduced to text)
+    first_line: int                 # line number in the file where `text` starts (1-based)
+    encoding: str
+    format: str                     # "txt", "md" or "html"
+    metadata: dict[str, Any] = field(default_factory=dict)   # editor's front matter / sidecar
+    embedded: dict[str, Any] = field(default_factory=dict)   # found in an HTML page's own metadata
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A line (or part of one) the cleaner took out, and why. Always shown to readers."""
+
+    line: int                       # 1-based line number in the source file
+    text: str
+    reason: str
+    kind: str                       # machine-readable category, e.g. "repeated", "navigation"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of cleaned article text."""
+
+    key: str                        # stable anchor, "p1", "p2", ...
+    text: str
+    lines: tuple[int, int]          # first and last source line it came from
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """What the cleaner made of a source text."""
+
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removal, ...]
+    title: str | None               # headline found in the source, hashtags stripped
+    title_line: int | None
+    metadata_lines: tuple[Removal, ...]   # byline, source, date lines: removed but read by analysis
+    header_lines: tuple[Removal, ...]     # lines above the body (captions, kickers): read for dates
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an extracted value came from."""
+
+    source: str                     # "text", "front_matter", "file_name" ...
+    line: int | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    paragraph: str                  # key of the paragraph it comes from
+    index: int                      # sentence number within that paragraph (0-based)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    language: str
+    direction: str                  # "rtl" or "ltr"
+    title: str
+    title_evidence: Evidence
+    outlet: str | None
+    outlet_evidence: Evidence | None
+    date: str | None                # ISO 8601 (YYYY-MM-DD)
+    date_evidence: Evidence | None
+    url: str | None
+    summary: tuple[SummarySentence, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document ready to render: source, cleaned text and analysis."""
+
+    source: SourceFile
+    cleaned: Cleaned
+    analysis: Analysis
+
+    @property
+    def doc_id(self) -> str:
+        return self.source.doc_id
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that could not be published, with the one-line reason."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"

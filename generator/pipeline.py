@@ -1,0 +1,104 @@
+"""The pipeline: ingest -> clean -> analyse -> render -> publish, and the build report."""
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import dataset
+from .analyse import analyse
+from .clean import clean
+from .config import Settings
+from .ingest import discover, read_document
+from .model import Document, Skipped
+from .publish import Outputs, write_outputs
+from .render import page_path, raw_path, render_document, render_documents_index
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Report:
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    written: int = 0
+    deleted: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        lines = [f"microsite: {len(self.documents)} document(s) published, {len(self.skipped)} file(s) skipped, "
+                 f"{len(self.warnings)} warning(s); {self.written} file(s) written, {self.deleted} removed "
+                 f"in {self.seconds:.2f} s"]
+        lines += [f"  skipped  {item}" for item in self.skipped]
+        lines += [f"  warning  {item}" for item in self.warnings]
+        return "\n".join(lines)
+
+
+def process(path: Path, settings: Settings) -> Document | Skipped:
+    """One document file through ingest, clean and analyse."""
+    source = read_document(path, settings.max_document_bytes)
+    if isinstance(source, Skipped):
+        return source
+    cleaned = clean(source.text, source.first_line)
+    if not cleaned.paragraphs:
+        return Skipped(path, f"no article text left after cleaning (all {len(cleaned.removed)} line(s) were page "
+                             "furniture; `microsite inspect FILE` lists each line with its reason)")
+    return Document(source, cleaned, analyse(source, cleaned, settings))
+
+
+def generate(settings: Settings, progress: Progress | None = None) -> Report:
+    """Build docs/ from site_src/."""
+    started = time.perf_counter()
+    report = Report()
+    paths = discover(settings.documents_dir)
+    step = max(1, len(paths) // 20)
+    for number, path in enumerate(paths, 1):
+        result = process(path, settings)
+        if isinstance(result, Skipped):
+            report.skipped.append(Skipped(_display(path, settings), result.reason))
+        else:
+            report.documents.append(result)
+            report.warnings += [f"{_display(path, settings)}: {w}" for w in result.source.warnings]
+        if progress and (number % step == 0 or number == len(paths)):
+            progress(f"processed {number}/{len(paths)} documents")
+    report.written, report.deleted = write_outputs(settings.docs_dir, site_outputs(report.documents, settings))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def site_outputs(documents: list[Document], settings: Settings) -> Outputs:
+    """Every file of docs/: pages, hand-written pages, dataset and source downloads."""
+    outputs: Outputs = {}
+    for document in documents:
+        outputs[page_path(document)] = render_document(document).encode("utf-8")
+        outputs[raw_path(document)] = document.source.raw
+    outputs["documents/index.md"] = render_documents_index(documents).encode("utf-8")
+    outputs["data/corpus.json"] = dataset.corpus_json(documents).encode("utf-8")
+    outputs["data/documents.csv"] = dataset.documents_csv(documents).encode("utf-8")
+    schema = settings.root / "schemas" / "corpus.schema.json"
+    if schema.is_file():
+        outputs["data/corpus.schema.json"] = schema.read_bytes()
+    outputs.update(hand_written_pages(settings.pages_dir))
+    return outputs
+
+
+def hand_written_pages(pages_dir: Path) -> Outputs:
+    """Editors' pages (home, about, guide …) are published as they are."""
+    if not pages_dir.is_dir():
+        return {}
+    return {path.relative_to(pages_dir).as_posix(): path.read_bytes()
+            for path in sorted(pages_dir.rglob("*")) if path.is_file() and not path.name.startswith(".")}
+
+
+def _display(path: Path, settings: Settings) -> Path:
+    try:
+        return path.relative_to(settings.root)
+    except ValueError:
+        return path
+
+
+def print_progress(message: str) -> None:
+    print(f"  {message}", file=sys.stderr, flush=True)

@@ -1,0 +1,36 @@
+"""Publish: the only stage that writes files.
+
+`docs/` is generated in full: files are written only when their bytes change (so MkDocs'
+live reload does not loop and file times stay put), and files no longer produced are deleted.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+Outputs = dict[str, bytes]     # path inside docs/ -> content
+
+
+def write_outputs(docs_dir: Path, outputs: Outputs) -> tuple[int, int]:
+    """Make `docs_dir` hold exactly `outputs`. Returns (files written, files deleted)."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for relative, content in sorted(outputs.items()):
+        target = docs_dir / relative
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written += 1
+    return written, _delete_stale(docs_dir, set(outputs))
+
+
+def _delete_stale(docs_dir: Path, wanted: set[str]) -> int:
+    deleted = 0
+    for path in sorted(docs_dir.rglob("*"), reverse=True):
+        relative = path.relative_to(docs_dir).as_posix()
+        if path.is_file() and relative not in wanted:
+            path.unlink()
+            deleted += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return deleted

@@ -1,0 +1,77 @@
+"""Render: documents to MkDocs pages (Markdown with HTML blocks), through Jinja2 templates.
+
+All document text reaches pages HTML-escaped inside raw HTML blocks, where Markdown does
+not apply, so text that looks like HTML, Markdown or Jinja is shown, never interpreted.
+"""
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .model import Document
+
+LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "en": "English", "tr": "Turkish", "fr": "French",
+                  "ur": "Urdu", "he": "Hebrew", "ru": "Russian", "de": "German", "es": "Spanish", "und": "undetermined"}
+EVIDENCE_SOURCES = {"text": "found in the text", "front_matter": "set by an editor (front matter)",
+                    "html_metadata": "from the web page's metadata", "first_sentence": "first words of the text (the source has no headline)",
+                    "file_name": "the file name (no text to take a title from)"}
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["yaml_string"] = yaml_string
+    env.filters["language_name"] = language_name
+    env.filters["evidence"] = lambda evidence: EVIDENCE_SOURCES.get(evidence.source, evidence.source) if evidence else ""
+    return env
+
+
+def yaml_string(value: str, html_escape: bool = True) -> Markup:
+    """A YAML (JSON) string for page front matter. MkDocs puts page titles into HTML unescaped,
+    so they are HTML-escaped first; JSON quoting keeps YAML from reading anything into them."""
+    text = html.escape(value, quote=False) if html_escape else value
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def page_path(document: Document) -> str:
+    """Path of a document's page inside docs/."""
+    return f"documents/{document.doc_id}.md"
+
+
+def page_url(document: Document) -> str:
+    """The page's address relative to the site root (directory URLs)."""
+    return f"documents/{document.doc_id}/"
+
+
+def raw_path(document: Document) -> str:
+    """Where the untouched source file is published; always `.txt` so browsers show it as text."""
+    name = document.source.path.name
+    return f"sources/{name}" if name.endswith(".txt") else f"sources/{name}.txt"
+
+
+def render_document(document: Document, related: dict[str, Any] | None = None) -> str:
+    return environment().get_template("document.md.j2").render(
+        doc=document, a=document.analysis, cleaned=document.cleaned, source=document.source,
+        raw_href=f"../../{raw_path(document)}", **(related or {}),
+    )
+
+
+def render_documents_index(documents: list[Document]) -> str:
+    return environment().get_template("documents_index.md.j2").render(documents=sort_for_index(documents))
+
+
+def sort_for_index(documents: list[Document]) -> list[Document]:
+    """Newest first; undated documents last, by id."""
+    dated = sorted((d for d in documents if d.analysis.date), key=lambda d: (d.analysis.date, d.doc_id), reverse=True)
+    undated = sorted((d for d in documents if not d.analysis.date), key=lambda d: d.doc_id)
+    return dated + undated

@@ -1,0 +1,84 @@
+"""Script-aware text helpers shared by every stage.
+
+Normalised forms are *matching keys* only: they are never shown to a reader.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+# Explicit embeddings, overrides and isolates: they can reorder what a reader
+# sees ("Trojan Source"), so they never reach a page. Marks (LRM/RLM/ALM) are
+# harmless and kept.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
+
+_ARABIC_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+    "ک": "ك", "ڪ": "ك",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "ؤ": "و",
+    "ـ": None,              # tatweel
+    "\u200c": None,         # ZWNJ (Persian half-space)
+    "\u200d": None,
+    "\u200f": None, "\u200e": None, "\u061c": None,
+})
+_TASHKEEL_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_NON_WORD_RE = re.compile(r"[^\w]+")
+
+ARABIC_SCRIPT_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+WORD_RE = re.compile(r"\w+")
+
+# Sentence-final punctuation in the scripts we publish (Latin, Arabic, Persian, Urdu).
+SENTENCE_END = ".!?؟۔…\"'”»)»"
+TERMINAL_RE = re.compile(r"[.!?؟۔…][\"'”»)\]]*\s*$")
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to ASCII."""
+    return text.translate(_DIGITS)
+
+
+def strip_bidi_controls(text: str) -> tuple[str, list[str]]:
+    """Remove bidi embedding/override/isolate characters; return the text and what was removed."""
+    found = _BIDI_RE.findall(text)
+    return (_BIDI_RE.sub("", text), found) if found else (text, [])
+
+
+def fold(text: str) -> str:
+    """Matching key: case-folded, diacritics and tatweel removed, letter variants unified.
+
+    Unifies hamza and alef forms, ى/ي/ی, ة/ه, ك/ک, ZWNJ and digits, so that Arabic and
+    Persian spellings of the same word compare equal.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _TASHKEEL_RE.sub("", text).translate(_ARABIC_FOLD)
+    return ascii_digits(text).casefold()
+
+
+def fold_words(text: str) -> list[str]:
+    """The folded text split into words (punctuation dropped)."""
+    return [w for w in _NON_WORD_RE.split(fold(text)) if w]
+
+
+def line_key(text: str) -> str:
+    """Key for comparing whole lines: folded words joined by single spaces."""
+    return " ".join(fold_words(text))
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Arabic-script letters, Latin letters) in the text."""
+    return len(ARABIC_SCRIPT_RE.findall(text)), len(LATIN_RE.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(TERMINAL_RE.search(text))
