@@ -12,13 +12,16 @@ from .config import Settings
 from .dates import first_date
 from .model import Analysis, Cleaned, Evidence, SourceFile
 from .summarise import split_sentences, summarise
-from .textnorm import words
+from .textnorm import fold_words, words
 
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "ckb", "yi", "ug", "sd", "dv", "ku"}
 # py3langid's model knows Arabic dialects; the site treats them as Arabic.
 LANGUAGE_ALIASES = {"ary": "ar", "arz": "ar", "apc": "ar", "acm": "ar", "arb": "ar", "pes": "fa", "prs": "fa"}
-PERSIAN_ONLY_LETTERS = re.compile("[پچژگکی]")
-ARABIC_ONLY_LETTERS = re.compile("[ةيكى]")
+# Arabic vs Persian: letters only Persian uses, and each language's commonest function words.
+# Folded forms (ی->ي, ک->ك), so legacy Persian typed with Arabic ي/ك still counts as Persian.
+PERSIAN_LETTERS = re.compile("[پچژگ]")
+PERSIAN_WORDS = frozenset({"را", "است", "اين", "كه", "مي", "براي", "هاي", "شده", "كرد", "ميان", "نيز", "بود", "خود"})
+ARABIC_WORDS = frozenset({"في", "الي", "علي", "عن", "التي", "الذي", "ان", "مع", "هذا", "كان", "قد", "بين", "او"})
 FALLBACK_TITLE_WORDS = 12
 # "به گزارش X،" (Persian: "as X reports,") opens many Persian news stories with the outlet's name.
 REPORTED_BY_RE = re.compile(r"^به\s+گزارش\s+([^،,:.]{2,40}?)\s*[،,]")
@@ -55,11 +58,22 @@ def detect_language(text: str) -> str:
 
     code, _ = py3langid.classify(text)
     code = LANGUAGE_ALIASES.get(code, code)
-    if code in ("ar", "fa") and len(text) < 200:
-        # On a few words the model wavers; letters that only one of the two alphabets uses do not.
-        persian, arabic = len(PERSIAN_ONLY_LETTERS.findall(text)), len(ARABIC_ONLY_LETTERS.findall(text))
-        code = "fa" if persian > arabic else "ar" if arabic > persian else code
+    if code in ("ar", "fa"):
+        code = _arabic_or_persian(text, code)
     return code
+
+
+def _arabic_or_persian(text: str, guess: str) -> str:
+    """The model confuses the two on short texts and on Persian typed with Arabic ي/ك; a vote of
+    Persian-only letters and function words does not."""
+    tokens = fold_words(text)
+    persian = len(PERSIAN_LETTERS.findall(text)) + sum(t in PERSIAN_WORDS for t in tokens)
+    arabic = sum(t in ARABIC_WORDS for t in tokens)
+    if persian > 2 * arabic:
+        return "fa"
+    if arabic > 2 * persian:
+        return "ar"
+    return guess
 
 
 def direction(language: str, text: str = "") -> str:

@@ -32,7 +32,9 @@ PULL_QUOTE_MIN_WORDS = 8
 NEAR_DUPLICATE_WINDOW = 40          # earlier lines compared for containment (keeps cleaning linear)
 HASHTAG_RE = re.compile(r"(?<!\w)#[^\s#]+")
 URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-TWEET_RE = re.compile(r"pic\.twitter\.com/|^[—–-]\s*.{1,80}\(@\w{1,30}\)", re.I)
+# An embedded tweet's attribution ("— Name (@handle) July 3, 2020") or a line that is only its picture link;
+# the tweet's own words are quoted content and stay.
+TWEET_RE = re.compile(r"^(?:[—–-]\s*.{1,80}\(@\w{1,30}\)|(?:https?://)?pic\.twitter\.com/\S+$)", re.I)
 GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[\u0600-\u06ff])|(?<=[\u0600-\u06ff])(?=[A-Za-z])")
 KICKER_END_RE = re.compile(r"[:؛;：]\s*$")
 
@@ -122,7 +124,9 @@ def _unwrap(lines: list[_Line | None]) -> list[_Line]:
     present = [line for line in lines if line is not None]
     lengths = sorted(len(line.text) for line in present)
     width = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 4 else 0
-    wrapped = 0 < width <= 110 and sum(length >= 0.7 * width for length in lengths) >= 0.5 * len(lengths)
+    near_width = [line for line in present if len(line.text) >= 0.7 * width]
+    wrapped = (len(present) >= 6 and 0 < width <= 110 and len(near_width) >= 0.5 * len(present)
+               and sum(not ends_sentence(line.text) for line in near_width) >= 0.6 * len(near_width))
     if not wrapped:
         return present
     result: list[_Line] = []
@@ -153,7 +157,7 @@ def _classify(line: _Line, key: str, lex: Lexicon, dominant_arabic: bool, body_s
         return ("symbols", "no words (separator, symbols or a bare number)")
     if URL_ONLY_RE.match(text):
         return ("link", "bare web address")
-    if TWEET_RE.search(text) and word_count <= 25:
+    if TWEET_RE.search(text) and word_count <= 20:
         return ("tweet", "embedded-tweet attribution or picture link")
     if all(token.startswith("#") for token in text.split()):
         return ("hashtags", "hashtags")
@@ -246,7 +250,9 @@ def _by_position(candidates: list[_Line], removed: list[Removal], metadata: list
     prose = [i for i, line in enumerate(candidates) if _is_prose(line.text)]
     first, last = (prose[0], prose[-1]) if prose else (0, len(candidates) - 1)
     header, body, footer = candidates[:first], candidates[first:last + 1], candidates[last + 1:]
-    title_line = next((line for line in header if _is_headline(line.text)), None)
+    # Mastheads and section names are short: prefer the first header line of four words or more.
+    title_line = next((line for line in header if _is_headline(line.text, 4)), None) or next(
+        (line for line in header if _is_headline(line.text, 3)), None)
     header_removals = []
     title = None
     for line in header:
@@ -272,10 +278,10 @@ def _by_position(candidates: list[_Line], removed: list[Removal], metadata: list
     )
 
 
-def _is_headline(text: str) -> bool:
+def _is_headline(text: str, min_words: int) -> bool:
     """A headline has a few words and does not introduce what follows (kickers end in ':' or '؛')."""
     stripped, _ = _strip_hashtags(text)
-    return 3 <= len(words(stripped)) <= 40 and not KICKER_END_RE.search(stripped)
+    return min_words <= len(words(stripped)) <= 40 and not KICKER_END_RE.search(stripped)
 
 
 def _strip_hashtags(text: str) -> tuple[str, list[str]]:

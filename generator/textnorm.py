@@ -16,18 +16,18 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
 
+# Applied after canonical decomposition, so hamza and madda carriers (أ إ آ ؤ ئ ۀ) have
+# already lost their combining marks and need no entry.
 _ARABIC_FOLD = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي",
+    "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي",
     "ک": "ك", "ڪ": "ك",
-    "ة": "ه", "ۀ": "ه", "ە": "ه",
-    "ؤ": "و",
+    "ة": "ه", "ە": "ه",
     "ـ": None,              # tatweel
     "\u200c": None,         # ZWNJ (Persian half-space)
     "\u200d": None,
     "\u200f": None, "\u200e": None, "\u061c": None,
 })
-_TASHKEEL_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _NON_WORD_RE = re.compile(r"[^\w]+")
 
 ARABIC_SCRIPT_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -51,14 +51,15 @@ def strip_bidi_controls(text: str) -> tuple[str, list[str]]:
 
 
 def fold(text: str) -> str:
-    """Matching key: case-folded, diacritics and tatweel removed, letter variants unified.
+    """Matching key: case-folded, every combining mark (tashkeel, hamza, Latin accents) and
+    tatweel removed, letter variants unified.
 
     Unifies hamza and alef forms, ى/ي/ی, ة/ه, ك/ک, ZWNJ and digits, so that Arabic and
-    Persian spellings of the same word compare equal.
+    Persian spellings of the same word compare equal, and "Güler" matches "Guler".
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = _TASHKEEL_RE.sub("", text).translate(_ARABIC_FOLD)
-    return ascii_digits(text).casefold()
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return ascii_digits(text.translate(_ARABIC_FOLD))
 
 
 def fold_words(text: str) -> list[str]:
