@@ -143,3 +143,13 @@ def test_saved_html_page_main_text_is_extracted(empty_project):
     assert ARTICLE[0] in text and ARTICLE[5] in text
     assert "tracking" not in text and "جميع الحقوق محفوظة" not in text
     assert record["raw_file"] == "sources/saved.html.txt"
+
+
+def test_headline_cannot_break_out_of_the_title_element(empty_project):
+    headline = "</title><script>alert(1)</script> عاجل وزير الدفاع التركي يصل"
+    empty_project.add("title.txt", f"{headline}\n{ARTICLE[0]}\n{ARTICLE[1]}\n")
+    assert empty_project.build() == 0
+    for page in (empty_project.root / "site").rglob("*.html"):
+        content = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in content, page
+    assert empty_project.record("title", "site")["title"]["original"] == headline

@@ -1,0 +1,29 @@
+"""The same site_src/ gives byte-identical docs/ and site/."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from conftest import make_project
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_in_different_folders_are_byte_identical(tmp_path):
+    first, second = make_project(tmp_path / "a"), make_project(tmp_path / "b")
+    assert first.build() == 0 and second.build() == 0
+    for generated in ("docs", "site"):
+        one, two = tree_digest(first.root / generated), tree_digest(second.root / generated)
+        assert one == two, {k for k in one.keys() | two.keys() if one.get(k) != two.get(k)}
+
+
+def test_rebuilding_in_place_changes_nothing(project):
+    assert project.build() == 0
+    before = tree_digest(project.root / "docs"), tree_digest(project.root / "site")
+    report = project.generate()
+    assert report.written == 0 and report.deleted == 0
+    assert project.build() == 0
+    assert (tree_digest(project.root / "docs"), tree_digest(project.root / "site")) == before
