@@ -21,7 +21,7 @@ from importlib import resources
 import yaml
 
 from .model import Cleaned, Paragraph, Removal
-from .textnorm import ends_sentence, fold, line_key, script_counts, strip_bidi_controls, words
+from .textnorm import ends_sentence, fingerprint, fold, line_key, script_counts, strip_bidi_controls, words
 
 PROSE_MIN_WORDS_WITH_STOP = 6       # "… said the minister." is prose
 PROSE_MIN_WORDS = 25                # a long line is prose even without a full stop (captions are shorter)
@@ -267,7 +267,8 @@ def _by_position(candidates: list[_Line], removed: list[Removal], metadata: list
             header_removals.append(removal)
     removed += [Removal(line.number, line.text, "below the article body (related links or page footer)", "footer")
                 for line in footer]
-    paragraphs = tuple(Paragraph(f"p{i}", line.text, (line.number, line.last)) for i, line in enumerate(body, 1))
+    paragraphs = tuple(Paragraph(f"p{i}", line.text, (line.number, line.last), fingerprint(line.text))
+                       for i, line in enumerate(body, 1))
     return Cleaned(
         paragraphs=paragraphs,
         removed=tuple(sorted(removed, key=lambda r: (r.line, r.kind))),

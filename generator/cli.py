@@ -1,4 +1,4 @@
-"""Command line: `microsite generate | build | serve | inspect`."""
+"""Command line: `microsite generate | build | serve | check | translate | inspect`."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from collections.abc import Callable
+from datetime import date
+
+from .check import FAILING, format_findings, run_check
 from .config import Settings, load_settings
+from .ingest import discover
+from .machine_translation import ArgosTranslator, Translator, TranslatorUnavailable, write_draft
 from .model import Skipped
 from .pipeline import generate, print_progress, process
 
@@ -22,10 +28,19 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
     inspect = commands.add_parser("inspect", help="show what the cleaner keeps and removes in one document file")
     inspect.add_argument("file", type=Path)
+    commands.add_parser("check", help="list untranslated, stale and orphan translations; exit 1 if any")
+    translate = commands.add_parser("translate", help="write a machine draft translation (Argos Translate) for review")
+    translate.add_argument("doc_id", help="document id (file name without extension)")
     args = parser.parse_args(argv)
     settings = load_settings(args.root)
     if args.command == "inspect":
         return _inspect(args.file, settings)
+    if args.command == "check":
+        documents, findings = run_check(settings)
+        print(format_findings(documents, findings))
+        return 1 if any(f.kind in FAILING for f in findings) else 0
+    if args.command == "translate":
+        return _translate(args.doc_id, settings, ArgosTranslator)
     report = generate(settings, progress=print_progress)
     print(report.summary(), file=sys.stderr)
     if args.command == "build":
@@ -51,6 +66,27 @@ def source_date_epoch(root: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         out = ""
     return out if out.isdigit() else "0"
+
+
+def _translate(doc_id: str, settings: Settings, backend: Callable[[str], Translator]) -> int:
+    path = next((p for p in discover(settings.documents_dir) if p.stem == doc_id), None)
+    if path is None:
+        print(f"translate: no document {doc_id!r} in {settings.documents_dir}", file=sys.stderr)
+        return 2
+    document = process(path, settings)
+    if isinstance(document, Skipped):
+        print(f"translate: {document}", file=sys.stderr)
+        return 2
+    if document.analysis.language == "en":
+        print(f"translate: {doc_id} is already in English; nothing to translate")
+        return 0
+    try:
+        written = write_draft(document, settings.translations_dir, backend, date.today())
+    except (TranslatorUnavailable, FileExistsError) as error:
+        print(f"translate: {error}", file=sys.stderr)
+        return 2
+    print(f"translate: wrote {written} (status: machine) — review it, then set status: reviewed")
+    return 0
 
 
 def _inspect(path: Path, settings: Settings) -> int:

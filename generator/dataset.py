@@ -21,7 +21,7 @@ def corpus(documents: list[Document]) -> dict[str, Any]:
 
 
 def document_record(document: Document) -> dict[str, Any]:
-    a, cleaned, source = document.analysis, document.cleaned, document.source
+    a, cleaned, source, english = document.analysis, document.cleaned, document.source, document.english
     return {
         "id": document.doc_id,
         "source_file": f"site_src/documents/{source.path.name}",
@@ -35,12 +35,22 @@ def document_record(document: Document) -> dict[str, Any]:
         "date_evidence": _evidence(a.date_evidence),
         "outlet": a.outlet,
         "outlet_source": a.outlet_evidence.source if a.outlet_evidence else None,
-        "title": {"original": a.title, "en": None, "source": a.title_evidence.source},
-        "text": {"original": [p.text for p in cleaned.paragraphs], "en": []},
-        "paragraphs": [{"key": p.key, "lines": list(p.lines)} for p in cleaned.paragraphs],
+        "title": {"original": a.title, "en": english.title, "source": a.title_evidence.source},
+        "text": {"original": [p.text for p in cleaned.paragraphs], "en": [p.english for p in english.paragraphs]},
+        "paragraphs": [{"key": p.paragraph.key, "fingerprint": p.paragraph.fingerprint, "lines": list(p.paragraph.lines),
+                        "translation": p.state} for p in english.paragraphs],
         "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "kind": r.kind} for r in cleaned.removed],
-        "summary": {"original": [s.text for s in a.summary], "en": [],
-                    "from_paragraphs": [s.paragraph for s in a.summary]},
+        "summary": {"original": [s.text for s in a.summary], "en": list(english.summary),
+                    "en_source": english.summary_source, "from_paragraphs": [s.paragraph for s in a.summary]},
+        "translation": {
+            "status": english.status,
+            "translator": english.translator,
+            "date": english.date,
+            "file": f"site_src/translations/{english.path.name}" if english.path else None,
+            "untranslated": english.count("untranslated"),
+            "stale": english.count("stale"),
+            "orphans": len(english.orphans),
+        },
         "entities": [],
         "places": [],
         "encoding": source.encoding,

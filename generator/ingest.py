@@ -31,8 +31,7 @@ _BOMS = (
 
 # Editor metadata fields and the type each must have.
 METADATA_FIELDS: dict[str, type] = {
-    "title": str, "title_en": str, "outlet": str, "url": str, "date": str, "language": str,
-    "summary_en": list,
+    "title": str, "outlet": str, "url": str, "date": str, "language": str,
 }
 
 
@@ -73,7 +72,7 @@ def _read(path: Path, max_bytes: int) -> SourceFile:
     warnings = [] if encoding in ("utf-8", "utf-8-sig", "ascii") else [f"decoded as {encoding}"]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = DOCUMENT_SUFFIXES[path.suffix.lower()]
-    metadata, text, first_line = _split_front_matter(text) if fmt in ("txt", "md") else ({}, text, 1)
+    metadata, text, first_line = split_front_matter(text) if fmt in ("txt", "md") else ({}, text, 1)
     metadata = {**_read_sidecar(path), **metadata}
     metadata, field_warnings = _validate_metadata(metadata)
     warnings += field_warnings
@@ -114,7 +113,7 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
     return text, encoding
 
 
-def _split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     match = _FRONT_MATTER_RE.match(text)
     if not match:
         return {}, text, 1

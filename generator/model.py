@@ -36,9 +36,10 @@ class Removal:
 class Paragraph:
     """A paragraph of cleaned article text."""
 
-    key: str                        # stable anchor, "p1", "p2", ...
+    key: str                        # anchor by position: "p1", "p2", ...
     text: str
     lines: tuple[int, int]          # first and last source line it came from
+    fingerprint: str = ""           # hash of the exact text: ties a translation to what it translates
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,49 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class Block:
+    key: str
+    fingerprint: str
+    text: str
+    line: int                       # line of its marker in the translation file
+
+
+@dataclass(frozen=True)
+class AlignedParagraph:
+    paragraph: Paragraph
+    english: str | None
+    state: str                      # "translated", "stale" or "untranslated"
+    block: Block | None
+
+
+@dataclass(frozen=True)
+class English:
+    """The English side of one document."""
+
+    status: str                     # "original" (the document is English), a translation status, or "missing"
+    path: Path | None
+    translator: str | None
+    date: str | None
+    title: str | None
+    paragraphs: tuple[AlignedParagraph, ...]
+    orphans: tuple[Block, ...]
+    summary: tuple[str, ...]
+    summary_source: str | None      # "editor", "aligned", or None when no English summary can be given
+    summary_problem: str | None
+    problems: tuple[str, ...]
+
+    def count(self, state: str) -> int:
+        return sum(p.state == state for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
 class Document:
     """A document ready to render: source, cleaned text and analysis."""
 
     source: SourceFile
     cleaned: Cleaned
     analysis: Analysis
+    english: English
 
     @property
     def doc_id(self) -> str:

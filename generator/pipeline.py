@@ -14,6 +14,7 @@ from .config import Settings
 from .ingest import discover, read_document
 from .model import Document, Skipped
 from .publish import Outputs, write_outputs
+from .translations import english_side, read_translation, translation_path
 from .render import page_path, raw_path, render_document, render_documents_index
 
 Progress = Callable[[str], None]
@@ -46,7 +47,11 @@ def process(path: Path, settings: Settings) -> Document | Skipped:
     if not cleaned.paragraphs:
         return Skipped(path, f"no article text left after cleaning (all {len(cleaned.removed)} line(s) were page "
                              "furniture; `microsite inspect FILE` lists each line with its reason)")
-    return Document(source, cleaned, analyse(source, cleaned, settings))
+    analysis = analyse(source, cleaned, settings)
+    translation_file = translation_path(settings.translations_dir, source.doc_id)
+    translation = read_translation(translation_file) if translation_file.is_file() else None
+    english = english_side(cleaned.paragraphs, analysis.language, analysis.summary, translation, analysis.title)
+    return Document(source, cleaned, analysis, english)
 
 
 def generate(settings: Settings, progress: Progress | None = None) -> Report:
@@ -62,11 +67,22 @@ def generate(settings: Settings, progress: Progress | None = None) -> Report:
         else:
             report.documents.append(result)
             report.warnings += [f"{_display(path, settings)}: {w}" for w in result.source.warnings]
+            report.warnings += list(result.english.problems)
         if progress and (number % step == 0 or number == len(paths)):
             progress(f"processed {number}/{len(paths)} documents")
+    report.warnings += [f"{path}: translation of a document that does not exist"
+                        for path in orphan_translation_files(settings, report.documents, report.skipped)]
     report.written, report.deleted = write_outputs(settings.docs_dir, site_outputs(report.documents, settings))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def orphan_translation_files(settings: Settings, documents: list[Document], skipped: list[Skipped]) -> list[Path]:
+    known = {d.doc_id for d in documents} | {s.path.stem for s in skipped}
+    if not settings.translations_dir.is_dir():
+        return []
+    return [_display(path, settings) for path in sorted(settings.translations_dir.glob("*.en.md"))
+            if path.name[: -len(".en.md")] not in known]
 
 
 def site_outputs(documents: list[Document], settings: Settings) -> Outputs:

@@ -4,6 +4,7 @@ Normalised forms are *matching keys* only: they are never shown to a reader.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -79,6 +80,12 @@ def words(text: str) -> list[str]:
 def script_counts(text: str) -> tuple[int, int]:
     """(Arabic-script letters, Latin letters) in the text."""
     return len(ARABIC_SCRIPT_RE.findall(text)), len(LATIN_RE.findall(text))
+
+
+def fingerprint(text: str) -> str:
+    """Short stable hash of a paragraph's exact wording (Unicode-normalised, spaces collapsed)."""
+    canonical = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:8]
 
 
 def ends_sentence(text: str) -> bool:

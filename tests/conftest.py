@@ -56,6 +56,7 @@ def make_project(root: Path, with_corpus: bool = True) -> Project:
     if with_corpus:
         for path in CORPUS.iterdir():
             shutil.copy(path, root / "site_src" / "documents" / path.name)
+        shutil.copytree(REPO / "site_src" / "translations", root / "site_src" / "translations")
     return Project(root)
 
 

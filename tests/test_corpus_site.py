@@ -97,7 +97,7 @@ def test_summaries_are_extractive_and_short(built_site):
 
 def test_document_page_shows_text_provenance_and_download(built_site):
     page = (built_site.root / "site" / "documents" / IDS[1] / "index.html").read_text(encoding="utf-8")
-    assert 'class="ms-text ms-original" lang="ar" dir="rtl"' in page
+    assert 'class="ms-orig ms-original" lang="ar" dir="rtl"' in page
     assert "Removed from the source" in page and "<details" in page
     assert 'href="../../sources/001_68d0712cb814f501.txt" download' in page
     raw = built_site.root / "site" / "sources" / f"{IDS[1]}.txt"
