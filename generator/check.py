@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .config import Settings
 from .ingest import discover
 from .model import Document, Skipped
-from .pipeline import orphan_translation_files, process
+from .pipeline import load_context, orphan_translation_files, process
 from .translations import translation_path
 
 FAILING = ("untranslated", "stale", "orphan", "invalid")
@@ -19,7 +19,7 @@ FAILING = ("untranslated", "stale", "orphan", "invalid")
 @dataclass(frozen=True)
 class Finding:
     doc_id: str
-    kind: str            # one of FAILING, or "note" (reported, never failing)
+    kind: str            # one of FAILING, or "note"/"name" (reported, never failing)
     where: str           # "file:line" an editor can open
     message: str
 
@@ -28,19 +28,22 @@ def run_check(settings: Settings) -> tuple[list[Document], list[Finding]]:
     documents: list[Document] = []
     skipped: list[Skipped] = []
     findings: list[Finding] = []
+    context = load_context(settings)
+    findings += [Finding("knowledge", "invalid", error.split(": ", 1)[0], error.split(": ", 1)[-1])
+                 for error in context.knowledge_errors]
     for path in discover(settings.documents_dir):
-        result = process(path, settings)
+        result = process(path, context)
         if isinstance(result, Skipped):
             skipped.append(result)
             continue
         documents.append(result)
-        findings += translation_findings(result, settings)
+        findings += document_findings(result, settings)
     for path in orphan_translation_files(settings, documents, skipped):
         findings.append(Finding(path.name[: -len(".en.md")], "orphan", str(path), "translation of a document that does not exist"))
     return documents, findings
 
 
-def translation_findings(document: Document, settings: Settings) -> list[Finding]:
+def document_findings(document: Document, settings: Settings) -> list[Finding]:
     english = document.english
     if english.status == "original":
         return []
@@ -59,6 +62,10 @@ def translation_findings(document: Document, settings: Settings) -> list[Finding
     for block in english.orphans:
         findings.append(Finding(doc_id, "orphan", f"{translation}:{block.line}",
                                 f"{block.key} ({block.fingerprint}) translates no paragraph of the document"))
+    for name in document.new_names:
+        line = next(p.lines[0] for p in document.cleaned.paragraphs if p.key == name.paragraph)
+        findings.append(Finding(doc_id, "name", f"{source_name}:{line}",
+                                f"new name «{name.name}» after «{name.title}», not in the knowledge base: {name.sentence}"))
     if english.status != "missing" and english.summary_source is None and english.summary_problem:
         findings.append(Finding(doc_id, "note", translation, f"no English summary: {english.summary_problem}"))
     return findings

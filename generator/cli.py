@@ -15,7 +15,7 @@ from .config import Settings, load_settings
 from .ingest import discover
 from .machine_translation import ArgosTranslator, Translator, TranslatorUnavailable, write_draft
 from .model import Skipped
-from .pipeline import generate, print_progress, process
+from .pipeline import generate, load_context, print_progress, process
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,7 +73,7 @@ def _translate(doc_id: str, settings: Settings, backend: Callable[[str], Transla
     if path is None:
         print(f"translate: no document {doc_id!r} in {settings.documents_dir}", file=sys.stderr)
         return 2
-    document = process(path, settings)
+    document = process(path, load_context(settings))
     if isinstance(document, Skipped):
         print(f"translate: {document}", file=sys.stderr)
         return 2
@@ -90,7 +90,7 @@ def _translate(doc_id: str, settings: Settings, backend: Callable[[str], Transla
 
 
 def _inspect(path: Path, settings: Settings) -> int:
-    result = process(path, settings)
+    result = process(path, load_context(settings))
     if isinstance(result, Skipped):
         print(f"skipped: {result}")
         return 1

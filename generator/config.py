@@ -39,6 +39,10 @@ class Settings:
         return self.source_dir / "documents"
 
     @property
+    def knowledge_dir(self) -> Path:
+        return self.source_dir / "knowledge"
+
+    @property
     def translations_dir(self) -> Path:
         return self.source_dir / "translations"
 

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from .knowledge import Entity
 from .model import Document, Evidence
 from .render import page_url, raw_path
 
@@ -51,8 +52,11 @@ def document_record(document: Document) -> dict[str, Any]:
             "stale": english.count("stale"),
             "orphans": len(english.orphans),
         },
-        "entities": [],
-        "places": [],
+        "entities": [{"id": item.entity.id, "type": item.entity.type, "name_en": item.entity.name,
+                      "names": list(item.names_written), "mentions": len(item.mentions)} for item in document.entities],
+        "places": [{"id": item.entity.id, "name_en": item.entity.name, "lat": item.entity.lat, "lon": item.entity.lon}
+                   for item in document.entities if item.entity.type == "place" and item.entity.lat is not None],
+        "new_names": [{"name": n.name, "title": n.title, "paragraph": n.paragraph} for n in document.new_names],
         "encoding": source.encoding,
         "warnings": list(source.warnings),
     }
@@ -66,6 +70,23 @@ def _evidence(evidence: Evidence | None) -> dict[str, Any] | None:
 
 def corpus_json(documents: list[Document]) -> str:
     return json.dumps(corpus(documents), ensure_ascii=False, indent=1) + "\n"
+
+
+def entities_json(documents: list[Document], knowledge: dict[str, Entity]) -> str:
+    """The whole knowledge base, each entity with the documents that name it."""
+    named_in: dict[str, list[dict[str, Any]]] = {}
+    for document in sorted(documents, key=lambda d: d.doc_id):
+        for item in document.entities:
+            named_in.setdefault(item.entity.id, []).append(
+                {"id": document.doc_id, "url": page_url(document), "mentions": len(item.mentions),
+                 "names": list(item.names_written)})
+    entities = [{
+        "id": e.id, "type": e.type, "subtype": e.subtype, "name_en": e.name,
+        "names": {language: list(names) for language, names in sorted(e.names.items())},
+        "aliases": list(e.aliases), "role": e.role, "lat": e.lat, "lon": e.lon, "wikidata": e.wikidata,
+        "url": f"entities/{e.id}/", "documents": named_in.get(e.id, []),
+    } for e in sorted(knowledge.values(), key=lambda e: e.id)]
+    return json.dumps({"schema_version": SCHEMA_VERSION, "entities": entities}, ensure_ascii=False, indent=1) + "\n"
 
 
 CSV_COLUMNS = ("id", "date", "language", "outlet", "title", "url", "source_file", "paragraphs", "removed_lines")

@@ -1,6 +1,8 @@
-"""MkDocs hooks for live preview: `mkdocs serve` watches site_src/ and regenerates docs/.
+"""MkDocs hooks.
 
-For `mkdocs build` nothing happens here: `microsite build` generates before MkDocs runs.
+* Live preview: `mkdocs serve` watches site_src/ and regenerates docs/ before each build (for
+  `mkdocs build`, `microsite build` has generated docs/ already).
+* Search: after every build, folded spellings are added to the search index (search_index.py).
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from pathlib import Path
 
 from generator.config import load_settings
 from generator.pipeline import generate
+from generator.search_index import fold_search_index
 
 log = logging.getLogger("mkdocs.plugins.microsite")
 _serving = False
@@ -28,3 +31,7 @@ def on_pre_build(config) -> None:
     if _serving:
         report = generate(load_settings(Path(config.config_file_path).parent))
         log.info("regenerated docs/: %s file(s) written in %.2f s", report.written, report.seconds)
+
+
+def on_post_build(config) -> None:
+    fold_search_index(Path(config.site_dir) / "search" / "search_index.json")

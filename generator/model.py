@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:                 # annotations only: those modules build on this one
+    from .entities import DocumentEntity
+    from .names import NewName
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,8 @@ class Document:
     cleaned: Cleaned
     analysis: Analysis
     english: English
+    entities: tuple[DocumentEntity, ...] = ()
+    new_names: tuple[NewName, ...] = ()
 
     @property
     def doc_id(self) -> str:

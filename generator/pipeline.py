@@ -14,6 +14,11 @@ from .config import Settings
 from .ingest import discover, read_document
 from .model import Document, Skipped
 from .publish import Outputs, write_outputs
+from .entities import find_entities
+from .entity_pages import entity_outputs
+from .knowledge import Entity, load_knowledge
+from .matching import Matcher
+from .names import find_new_names
 from .translations import english_side, read_translation, translation_path
 from .render import page_path, raw_path, render_document, render_documents_index
 
@@ -25,21 +30,39 @@ class Report:
     documents: list[Document] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
     written: int = 0
     deleted: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
         lines = [f"microsite: {len(self.documents)} document(s) published, {len(self.skipped)} file(s) skipped, "
-                 f"{len(self.warnings)} warning(s); {self.written} file(s) written, {self.deleted} removed "
-                 f"in {self.seconds:.2f} s"]
+                 f"{len(self.errors)} error(s), {len(self.warnings)} warning(s); {self.written} file(s) written, "
+                 f"{self.deleted} removed in {self.seconds:.2f} s"]
+        lines += [f"  error    {item}" for item in self.errors]
         lines += [f"  skipped  {item}" for item in self.skipped]
         lines += [f"  warning  {item}" for item in self.warnings]
         return "\n".join(lines)
 
 
-def process(path: Path, settings: Settings) -> Document | Skipped:
-    """One document file through ingest, clean and analyse."""
+@dataclass(frozen=True)
+class Context:
+    """What every document is processed against: settings and the compiled knowledge base."""
+
+    settings: Settings
+    knowledge: dict[str, Entity]
+    matcher: Matcher
+    knowledge_errors: tuple[str, ...]
+
+
+def load_context(settings: Settings) -> Context:
+    entities, errors = load_knowledge(settings.knowledge_dir)
+    return Context(settings, {e.id: e for e in entities}, Matcher(entities), tuple(errors))
+
+
+def process(path: Path, context: Context) -> Document | Skipped:
+    """One document file through ingest, clean, analyse, translations and entities."""
+    settings = context.settings
     source = read_document(path, settings.max_document_bytes)
     if isinstance(source, Skipped):
         return source
@@ -51,17 +74,21 @@ def process(path: Path, settings: Settings) -> Document | Skipped:
     translation_file = translation_path(settings.translations_dir, source.doc_id)
     translation = read_translation(translation_file) if translation_file.is_file() else None
     english = english_side(cleaned.paragraphs, analysis.language, analysis.summary, translation, analysis.title)
-    return Document(source, cleaned, analysis, english)
+    entities = find_entities(cleaned.paragraphs, context.matcher, context.knowledge)
+    new_names = find_new_names(cleaned.paragraphs, entities, analysis.language)
+    return Document(source, cleaned, analysis, english, entities, new_names)
 
 
 def generate(settings: Settings, progress: Progress | None = None) -> Report:
     """Build docs/ from site_src/."""
     started = time.perf_counter()
     report = Report()
+    context = load_context(settings)
+    report.errors += list(context.knowledge_errors)
     paths = discover(settings.documents_dir)
     step = max(1, len(paths) // 20)
     for number, path in enumerate(paths, 1):
-        result = process(path, settings)
+        result = process(path, context)
         if isinstance(result, Skipped):
             report.skipped.append(Skipped(_display(path, settings), result.reason))
         else:
@@ -72,7 +99,7 @@ def generate(settings: Settings, progress: Progress | None = None) -> Report:
             progress(f"processed {number}/{len(paths)} documents")
     report.warnings += [f"{path}: translation of a document that does not exist"
                         for path in orphan_translation_files(settings, report.documents, report.skipped)]
-    report.written, report.deleted = write_outputs(settings.docs_dir, site_outputs(report.documents, settings))
+    report.written, report.deleted = write_outputs(settings.docs_dir, site_outputs(report.documents, context))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -85,14 +112,17 @@ def orphan_translation_files(settings: Settings, documents: list[Document], skip
             if path.name[: -len(".en.md")] not in known]
 
 
-def site_outputs(documents: list[Document], settings: Settings) -> Outputs:
+def site_outputs(documents: list[Document], context: Context) -> Outputs:
     """Every file of docs/: pages, hand-written pages, dataset and source downloads."""
+    settings = context.settings
     outputs: Outputs = {}
     for document in documents:
         outputs[page_path(document)] = render_document(document).encode("utf-8")
         outputs[raw_path(document)] = document.source.raw
     outputs["documents/index.md"] = render_documents_index(documents).encode("utf-8")
+    outputs.update(entity_outputs(documents, context.knowledge))
     outputs["data/corpus.json"] = dataset.corpus_json(documents).encode("utf-8")
+    outputs["data/entities.json"] = dataset.entities_json(documents, context.knowledge).encode("utf-8")
     outputs["data/documents.csv"] = dataset.documents_csv(documents).encode("utf-8")
     schema = settings.root / "schemas" / "corpus.schema.json"
     if schema.is_file():

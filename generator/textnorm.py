@@ -33,7 +33,10 @@ _NON_WORD_RE = re.compile(r"[^\w]+")
 
 ARABIC_SCRIPT_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
-WORD_RE = re.compile(r"\w+")
+# A word: letters and digits with their combining marks (Python's \w leaves out tashkeel and
+# accents, which would cut «خُلوصي» in two) and the Persian half-space (ZWNJ) inside it.
+WORD_CHARS = r"\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
+WORD_RE = re.compile(f"[{WORD_CHARS}]+")
 
 # Sentence-final punctuation in the scripts we publish (Latin, Arabic, Persian, Urdu).
 SENTENCE_END = ".!?؟۔…\"'”»)»"

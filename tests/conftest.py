@@ -57,6 +57,7 @@ def make_project(root: Path, with_corpus: bool = True) -> Project:
         for path in CORPUS.iterdir():
             shutil.copy(path, root / "site_src" / "documents" / path.name)
         shutil.copytree(REPO / "site_src" / "translations", root / "site_src" / "translations")
+        shutil.copytree(REPO / "site_src" / "knowledge", root / "site_src" / "knowledge")
     return Project(root)
 
 

@@ -41,3 +41,29 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* Search across scripts: fold the query the way the build folded the index (search_index.py,
+   search_key): combining marks dropped (hamza, madda, tashkeel, accents), ی/ى→ي, ک→ك, ة→ه,
+   پ چ ژ گ → ب ج ز ك, tatweel and ZWNJ removed, Arabic-Indic and Persian digits to ASCII, lower case. */
+(function () {
+  "use strict";
+  var LETTERS = { "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك", "ة": "ه", "ە": "ه",
+                  "پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ك" };
+  var REMOVED = /[\u0640\u200c\u200d\u200e\u200f\u061c]/g;
+  var MARKS = /\p{M}/gu;
+
+  function foldQuery(text) {
+    return text.toLowerCase().normalize("NFKD").replace(MARKS, "").replace(REMOVED, "")
+      .replace(/[\u0660-\u0669]/g, function (d) { return String(d.charCodeAt(0) - 0x0660); })
+      .replace(/[\u06f0-\u06f9]/g, function (d) { return String(d.charCodeAt(0) - 0x06f0); })
+      .replace(/[ٱٲٳىیېکڪةەپچژگ]/g, function (c) { return LETTERS[c]; });
+  }
+  window.micrositeFoldQuery = foldQuery;
+
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (!field.matches || !field.matches("[data-md-component=search-query]")) return;
+    var folded = foldQuery(field.value);
+    if (folded !== field.value) field.value = folded;
+  }, true);
+})();

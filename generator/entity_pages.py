@@ -1,0 +1,85 @@
+"""Entity pages: for each knowledge-base entry, every document that names it (with the sentence,
+original and English), all spellings seen, and the entities most often named with it."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .entities import DocumentEntity, Mention
+from .knowledge import Entity
+from .model import Document
+from .render import environment, sort_for_index
+from .summarise import split_sentences
+
+CO_MENTIONED = 10
+TYPE_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
+
+
+@dataclass(frozen=True)
+class Appearance:
+    document: Document
+    found: DocumentEntity
+    sentence: str                  # the sentence of the first mention, original language
+    english: str | None            # its English: the same sentence, or the paragraph when sentences differ
+    english_is_paragraph: bool
+
+
+def appearances(documents: list[Document]) -> dict[str, list[Appearance]]:
+    found: dict[str, list[Appearance]] = {}
+    for document in sort_for_index(documents):
+        for item in document.entities:
+            found.setdefault(item.entity.id, []).append(_appearance(document, item))
+    return found
+
+
+def co_mentioned(entity_id: str, documents: list[Document], knowledge: dict[str, Entity]) -> list[tuple[Entity, int]]:
+    counts: Counter[str] = Counter()
+    for document in documents:
+        ids = {item.entity.id for item in document.entities}
+        if entity_id in ids:
+            counts.update(ids - {entity_id})
+    return [(knowledge[i], n) for i, n in sorted(counts.items(), key=lambda kv: (-kv[1], knowledge[kv[0]].name))][:CO_MENTIONED]
+
+
+def _appearance(document: Document, found: DocumentEntity) -> Appearance:
+    first: Mention = found.mentions[0]
+    language = document.analysis.language
+    pair = next(p for p in document.english.paragraphs if p.paragraph.key == first.paragraph)
+    sentences = split_sentences(pair.paragraph.text, language)
+    index, sentence = _sentence_at(pair.paragraph.text, sentences, first.start)
+    english, is_paragraph = None, False
+    if pair.english:
+        english_sentences = split_sentences(pair.english, "en")
+        if len(english_sentences) == len(sentences) and pair.state == "translated":
+            english = english_sentences[index]
+        else:
+            english, is_paragraph = pair.english, True
+    return Appearance(document, found, sentence, english, is_paragraph)
+
+
+def _sentence_at(text: str, sentences: list[str], offset: int) -> tuple[int, str]:
+    position = 0
+    for index, sentence in enumerate(sentences):
+        start = text.find(sentence, position)
+        if start <= offset < start + len(sentence):
+            return index, sentence
+        position = max(position, start + len(sentence))
+    return 0, text
+
+
+def entity_outputs(documents: list[Document], knowledge: dict[str, Entity]) -> dict[str, bytes]:
+    env = environment()
+    found = appearances(documents)
+    outputs = {}
+    for entity in knowledge.values():
+        page = env.get_template("entity.md.j2").render(
+            entity=entity, appearances=found.get(entity.id, []),
+            co_mentioned=co_mentioned(entity.id, documents, knowledge))
+        outputs[f"entities/{entity.id}.md"] = page.encode("utf-8")
+    groups = {kind: sorted((e for e in knowledge.values() if e.type == kind), key=lambda e: e.name.casefold())
+              for kind in TYPE_HEADINGS}
+    outputs["entities/index.md"] = env.get_template("entities_index.md.j2").render(
+        groups=groups, headings=TYPE_HEADINGS, counts={i: len(a) for i, a in found.items()}).encode("utf-8")
+    new_names = [(document, name) for document in sort_for_index(documents) for name in document.new_names]
+    outputs["editors/new-names.md"] = env.get_template("new_names.md.j2").render(new_names=new_names).encode("utf-8")
+    return outputs

@@ -1,0 +1,176 @@
+"""The knowledge base: one Markdown file per entity in `site_src/knowledge/`, data in YAML front
+matter, the editor's note in the body. Entries are validated field by field; a malformed entry
+is left out with an error naming its file and field, and the rest of the site still builds."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .ingest import IngestError, split_front_matter
+
+TYPES = ("person", "organisation", "place")
+SUBTYPES = {
+    "organisation": {"government", "ministry", "military", "legislature", "media", "company", "council", "operation",
+                     "other"},
+    "place": {"city", "airport", "air_base", "region", "country", "continent"},
+}
+LANGUAGES = ("ar", "fa", "tr", "en")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
+FIELDS = {"id", "type", "subtype", "name", "names", "aliases", "titles", "role", "lat", "lon", "wikidata"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    subtype: str | None
+    name: str                                   # English
+    names: dict[str, tuple[str, ...]]           # language -> names as written
+    aliases: tuple[str, ...]
+    titles: tuple[str, ...]                     # role phrases written before the name ("وزير الدفاع التركي")
+    role: str | None
+    lat: float | None
+    lon: float | None
+    wikidata: str | None
+    note: str                                   # the editor's Markdown
+    path: Path
+
+    def original_name(self, language: str) -> str | None:
+        """The usual form of the name in `language` (falling back to Arabic for Arabic-script languages)."""
+        for code in (language, "ar" if language in ("fa", "ur") else language):
+            if self.names.get(code):
+                return self.names[code][0]
+        return None
+
+    def matchable_names(self) -> list[str]:
+        return [self.name, *(n for names in self.names.values() for n in names), *self.aliases]
+
+
+class KnowledgeError(ValueError):
+    """A malformed entry: the message names the file and the field."""
+
+
+def load_knowledge(folder: Path) -> tuple[list[Entity], list[str]]:
+    """Every valid entity (sorted by id) and one error line per invalid entry or clash."""
+    entities: list[Entity] = []
+    errors: list[str] = []
+    if not folder.is_dir():
+        return entities, errors
+    for path in sorted(folder.glob("*.md")):
+        try:
+            entities.append(read_entity(path))
+        except KnowledgeError as error:
+            errors.append(str(error))
+    return _without_clashes(entities, errors)
+
+
+def read_entity(path: Path) -> Entity:
+    try:
+        data, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    except (IngestError, UnicodeDecodeError) as error:
+        raise KnowledgeError(f"{path}: {error}") from None
+    if not data:
+        raise KnowledgeError(f"{path}: no YAML front matter (the entity's data goes between --- lines)")
+
+    def fail(field: str, problem: str) -> KnowledgeError:
+        return KnowledgeError(f"{path}: field '{field}' {problem}")
+
+    unknown = set(data) - FIELDS
+    if unknown:
+        raise fail(sorted(unknown)[0], f"is unknown (known fields: {', '.join(sorted(FIELDS))})")
+    entity_id = _string(data, "id", fail, required=True)
+    if not ID_RE.match(entity_id) or entity_id != path.stem:
+        raise fail("id", f"must be lowercase words joined by '-' and equal the file name ({path.stem!r})")
+    entity_type = _string(data, "type", fail, required=True)
+    if entity_type not in TYPES:
+        raise fail("type", f"must be one of {', '.join(TYPES)}")
+    subtype = _string(data, "subtype", fail)
+    if entity_type in SUBTYPES and subtype not in SUBTYPES[entity_type]:
+        raise fail("subtype", f"must be one of {', '.join(sorted(SUBTYPES[entity_type]))} for a {entity_type}")
+    lat, lon = _coordinate(data, "lat", 90, fail), _coordinate(data, "lon", 180, fail)
+    if (lat is None) != (lon is None):
+        raise fail("lat" if lat is None else "lon", "is missing: give both lat and lon, or neither")
+    wikidata = _string(data, "wikidata", fail)
+    if wikidata is not None and not WIKIDATA_RE.match(wikidata):
+        raise fail("wikidata", "must look like Q42")
+    return Entity(
+        id=entity_id, type=entity_type, subtype=subtype, name=_string(data, "name", fail, required=True),
+        names=_names(data, fail), aliases=_strings(data, "aliases", fail), titles=_strings(data, "titles", fail),
+        role=_string(data, "role", fail), lat=lat, lon=lon, wikidata=wikidata, note=body.strip(), path=path,
+    )
+
+
+def _string(data: dict[str, Any], field: str, fail, required: bool = False) -> str | None:
+    value = data.get(field)
+    if value is None:
+        if required:
+            raise fail(field, "is missing")
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise fail(field, "must be a non-empty text")
+    return value.strip()
+
+
+def _strings(data: dict[str, Any], field: str, fail) -> tuple[str, ...]:
+    value = data.get(field) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail(field, "must be a list of texts")
+    return tuple(v.strip() for v in value)
+
+
+def _names(data: dict[str, Any], fail) -> dict[str, tuple[str, ...]]:
+    value = data.get("names") or {}
+    if not isinstance(value, dict):
+        raise fail("names", "must map language codes (ar, fa, tr, en …) to lists of names")
+    names = {}
+    for language, items in value.items():
+        if not isinstance(language, str) or not re.match(r"^[a-z]{2,3}$", language):
+            raise fail("names", f"has an invalid language code {language!r}")
+        names[language] = _strings({f"names.{language}": items}, f"names.{language}", fail)
+    return names
+
+
+def _coordinate(data: dict[str, Any], field: str, limit: float, fail) -> float | None:
+    value = data.get(field)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
+        raise fail(field, f"must be a number between -{limit} and {limit}")
+    return float(value)
+
+
+def _without_clashes(entities: list[Entity], errors: list[str]) -> tuple[list[Entity], list[str]]:
+    """The same matchable name on two entries would make every mention ambiguous, and a name that
+    contains a person's name («قوات المشير خليفة حفتر») would hide that person's mentions: both are
+    reported (the entries stay, so the site still builds)."""
+    from .matching import Matcher
+    from .textnorm import line_key
+
+    people = Matcher([e for e in entities if e.type == "person"])
+    for entity in entities:
+        if entity.type == "person":
+            continue
+        for name in entity.matchable_names():
+            for hidden in people.find(name):
+                errors.append(f"{entity.path}: field 'names'/'aliases': {name!r} contains the name of "
+                              f"{hidden.entity_id}, whose mentions it would hide; link the two separately")
+
+    owner: dict[str, Entity] = {}
+    for entity in entities:
+        for name in entity.matchable_names():
+            key = line_key(name)
+            other = owner.setdefault(key, entity)
+            if other.id != entity.id:
+                errors.append(f"{entity.path}: field 'names'/'aliases': {name!r} is also a name of {other.id} "
+                              f"({other.path.name}); a name must belong to one entity")
+    return entities, errors
+
+
+def dump_front_matter(data: dict[str, Any]) -> str:
+    """Used by tests and tools that write entries: the same YAML layout editors see."""
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
