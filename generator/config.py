@@ -31,6 +31,11 @@ class Settings:
     docs_dir: Path                           # docs/ (generated)
     max_document_bytes: int = 2_000_000      # a news article is far smaller; larger files are skipped
     summary_sentences: tuple[int, int] = (2, 4)
+    # The only host outside the site that a reader's browser contacts: map tiles.
+    tiles: dict[str, str] = field(default_factory=lambda: {
+        "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    })
     site_url: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from .events import Event
 from .knowledge import Entity
 from .model import Document, Evidence
 from .render import page_url, raw_path
@@ -14,14 +15,14 @@ from .render import page_url, raw_path
 SCHEMA_VERSION = 1
 
 
-def corpus(documents: list[Document]) -> dict[str, Any]:
+def corpus(documents: list[Document], event_of: dict[str, Event] | None = None) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
-        "documents": [document_record(d) for d in sorted(documents, key=lambda d: d.doc_id)],
+        "documents": [document_record(d, (event_of or {}).get(d.doc_id)) for d in sorted(documents, key=lambda d: d.doc_id)],
     }
 
 
-def document_record(document: Document) -> dict[str, Any]:
+def document_record(document: Document, event: Event | None = None) -> dict[str, Any]:
     a, cleaned, source, english = document.analysis, document.cleaned, document.source, document.english
     return {
         "id": document.doc_id,
@@ -57,6 +58,13 @@ def document_record(document: Document) -> dict[str, Any]:
         "places": [{"id": item.entity.id, "name_en": item.entity.name, "lat": item.entity.lat, "lon": item.entity.lon}
                    for item in document.entities if item.entity.type == "place" and item.entity.lat is not None],
         "new_names": [{"name": n.name, "title": n.title, "paragraph": n.paragraph} for n in document.new_names],
+        "event": None if event is None else {
+            "id": event.key,
+            "documents": [d.doc_id for d in event.documents],
+            "date": event.date,
+            "date_inferred": event.inferred(document),
+            "dated_by": event.dated_by,
+        },
         "encoding": source.encoding,
         "warnings": list(source.warnings),
     }
@@ -68,8 +76,8 @@ def _evidence(evidence: Evidence | None) -> dict[str, Any] | None:
     return {"line": evidence.line, "text": evidence.text}
 
 
-def corpus_json(documents: list[Document]) -> str:
-    return json.dumps(corpus(documents), ensure_ascii=False, indent=1) + "\n"
+def corpus_json(documents: list[Document], event_of: dict[str, Event] | None = None) -> str:
+    return json.dumps(corpus(documents, event_of), ensure_ascii=False, indent=1) + "\n"
 
 
 def entities_json(documents: list[Document], knowledge: dict[str, Entity]) -> str:

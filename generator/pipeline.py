@@ -16,6 +16,8 @@ from .model import Document, Skipped
 from .publish import Outputs, write_outputs
 from .entities import find_entities
 from .entity_pages import entity_outputs
+from .events import group_events
+from .site_pages import document_map_src, map_outputs, timeline_output
 from .knowledge import Entity, load_knowledge
 from .matching import Matcher
 from .names import find_new_names
@@ -116,12 +118,17 @@ def site_outputs(documents: list[Document], context: Context) -> Outputs:
     """Every file of docs/: pages, hand-written pages, dataset and source downloads."""
     settings = context.settings
     outputs: Outputs = {}
+    events = group_events(documents)
+    event_of = {d.doc_id: event for event in events for d in event.documents}
     for document in documents:
-        outputs[page_path(document)] = render_document(document).encode("utf-8")
+        page = render_document(document, event_of[document.doc_id], document_map_src(document))
+        outputs[page_path(document)] = page.encode("utf-8")
         outputs[raw_path(document)] = document.source.raw
+    outputs.update(map_outputs(documents, context.knowledge, settings.tiles))
+    outputs.update(timeline_output(events))
     outputs["documents/index.md"] = render_documents_index(documents).encode("utf-8")
     outputs.update(entity_outputs(documents, context.knowledge))
-    outputs["data/corpus.json"] = dataset.corpus_json(documents).encode("utf-8")
+    outputs["data/corpus.json"] = dataset.corpus_json(documents, event_of).encode("utf-8")
     outputs["data/entities.json"] = dataset.entities_json(documents, context.knowledge).encode("utf-8")
     outputs["data/documents.csv"] = dataset.documents_csv(documents).encode("utf-8")
     schema = settings.root / "schemas" / "corpus.schema.json"

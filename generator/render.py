@@ -59,10 +59,11 @@ def raw_path(document: Document) -> str:
     return f"sources/{name}" if name.endswith(".txt") else f"sources/{name}.txt"
 
 
-def render_document(document: Document, related: dict[str, Any] | None = None) -> str:
+def render_document(document: Document, event: Any = None, map_src: str | None = None) -> str:
+    """A document's page; `event` is its events.Event (related coverage, inferred date)."""
     return environment().get_template("document.md.j2").render(
         doc=document, a=document.analysis, cleaned=document.cleaned, source=document.source,
-        raw_href=f"../../{raw_path(document)}", **(related or {}),
+        raw_href=f"../../{raw_path(document)}", event=event, map_src=map_src,
     )
 
 

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -49,9 +50,24 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
+# A 1×1 transparent PNG: the stand-in for map tiles (this machine has no network).
+BLANK_TILE = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                           "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+
+
+def tile_host() -> str:
+    from generator.config import load_settings
+
+    return urlparse(load_settings(Path(__file__).resolve().parent.parent).tiles["url"]).hostname
+
+
 @contextmanager
 def browser_page(site: Path, viewport: dict | None = None) -> Iterator[tuple[object, str, list[str]]]:
-    """A Playwright page on the served site; yields (page, base URL, console errors)."""
+    """A Playwright page on the served site; yields (page, base URL, errors).
+
+    Errors collect console errors, uncaught exceptions and every request to a host other than
+    the local server and the configured tile host (those are blocked); tile requests get a
+    blank tile and are counted in `page.tile_requests`."""
     require_chromium()
     from playwright.sync_api import sync_playwright
 
@@ -60,8 +76,24 @@ def browser_page(site: Path, viewport: dict | None = None) -> Iterator[tuple[obj
         context = browser.new_context(viewport=viewport or {"width": 1400, "height": 1000})
         page = context.new_page()
         errors: list[str] = []
+        page.tile_requests = []
+        tiles, local = tile_host(), urlparse(base).netloc
+
+        def route(request_route) -> None:
+            url = urlparse(request_route.request.url)
+            if url.netloc == local or url.scheme in ("data", "blob", "about"):
+                request_route.continue_()
+            elif url.hostname == tiles:
+                page.tile_requests.append(request_route.request.url)
+                request_route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+            else:
+                errors.append(f"request to a forbidden host: {request_route.request.url}")
+                request_route.abort()
+
+        context.route("**/*", route)
         page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("dialog", lambda dialog: (errors.append(f"dialog opened: {dialog.message}"), dialog.dismiss()))
         try:
             yield page, base, errors
         finally:

@@ -116,6 +116,10 @@ def test_sidebar_lists_english_and_original_names_with_links(built_site):
     assert 'lang="fa" dir="rtl">پایگاه هوایی الوطیه</span>' in sidebar
     for entity_id in re.findall(r'href="\.\./\.\./entities/([^/]+)/"', sidebar):
         assert (built_site.root / "site" / "entities" / entity_id / "index.html").is_file()
+    # places link to the map too, to their row on the map page
+    map_page = (built_site.root / "site" / "map" / "index.html").read_text(encoding="utf-8")
+    for place in PLACES[IDS[4]]:
+        assert f'href="../../map/#{place}"' in sidebar and f'<tr id="{place}">' in map_page
 
 
 def test_entity_page_shows_note_spellings_documents_in_context_and_co_mentions(built_site):

@@ -1,0 +1,65 @@
+"""Site-wide pages: the map (with its two map files) and the timeline."""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from .events import Event
+from .knowledge import Entity
+from .maps import MappedDocument, Place, render_map
+from .model import Document
+from .render import environment, page_url
+
+SITE_MAP = "maps/site.html"
+DOCUMENT_MAP = "maps/document.html"
+MAIN_PEOPLE = 3
+
+
+def places(documents: list[Document], knowledge: dict[str, Entity]) -> list[Place]:
+    """Every knowledge-base place with coordinates, with the documents that name it."""
+    named: dict[str, list[MappedDocument]] = {}
+    for document in sorted(documents, key=lambda d: (d.analysis.date or "9999", d.doc_id)):
+        for item in document.entities:
+            if item.entity.type == "place":
+                named.setdefault(item.entity.id, []).append(MappedDocument(
+                    page_url(document), document.english.title if document.english.status != "original" else None,
+                    document.analysis.title, document.analysis.language, document.analysis.direction,
+                    document.analysis.date))
+    return [Place(e, tuple(named.get(e.id, ()))) for e in sorted(knowledge.values(), key=lambda e: e.id)
+            if e.type == "place" and e.lat is not None]
+
+
+def map_outputs(documents: list[Document], knowledge: dict[str, Entity], tiles: dict[str, str]) -> dict[str, bytes]:
+    mapped = places(documents, knowledge)
+    return {
+        SITE_MAP: render_map(mapped, tiles, document_map=False).encode("utf-8"),
+        DOCUMENT_MAP: render_map(mapped, tiles, document_map=True).encode("utf-8"),
+        "map/index.md": environment().get_template("map.md.j2").render(
+            places=mapped, tiles=tiles, site_map=f"../{SITE_MAP}").encode("utf-8"),
+    }
+
+
+def document_map_src(document: Document) -> str | None:
+    """The iframe address of a document's map (from its page), or None when it names no mapped place."""
+    ids = sorted(item.entity.id for item in document.entities
+                 if item.entity.type == "place" and item.entity.lat is not None)
+    return f"../../{DOCUMENT_MAP}#places={','.join(ids)}" if ids else None
+
+
+def timeline_output(events: list[Event]) -> dict[str, bytes]:
+    dated = sorted((e for e in events if e.date), key=lambda e: (e.date, e.key))
+    by_month: OrderedDict[str, OrderedDict[str, list[Event]]] = OrderedDict()
+    for event in dated:
+        year, month = event.date[:4], event.date[:7]
+        by_month.setdefault(year, OrderedDict()).setdefault(month, []).append(event)
+    undated = sorted((e for e in events if not e.date), key=lambda e: e.key)
+    page = environment().get_template("timeline.md.j2").render(by_month=by_month, undated=undated,
+                                                                 main_people=main_people, places_of=places_of)
+    return {"timeline.md": page.encode("utf-8")}
+
+
+def main_people(document: Document) -> list[Entity]:
+    return [item.entity for item in document.entities if item.entity.type == "person"][:MAIN_PEOPLE]
+
+
+def places_of(document: Document) -> list[Entity]:
+    return [item.entity for item in document.entities if item.entity.type == "place"]

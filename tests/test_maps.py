@@ -1,0 +1,122 @@
+"""Maps: true coordinates, determinism, escaping, self-hosted assets, one shared document map."""
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+from generator.knowledge import load_knowledge, read_entity
+from generator.maps import MappedDocument, Place, render_map
+from generator.config import load_settings
+
+from conftest import REPO
+from test_corpus_site import IDS
+
+TILES = load_settings(REPO).tiles
+# Reference coordinates of the five sites of the design (decimal degrees).
+SITES = {"tripoli": (32.8872, 13.1913), "mitiga-international-airport": (32.8941, 13.2760),
+         "antalya": (36.8969, 30.7133), "benghazi": (32.1167, 20.0667), "al-watiya-air-base": (32.4733, 11.8983)}
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (lat1, lon1), (lat2, lon2) = map(lambda p: (math.radians(p[0]), math.radians(p[1])), (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def marker_locations(html: str) -> dict[str, tuple[float, float]]:
+    found = {}
+    for lat, lon, place in re.findall(r'L\.marker\(\[([-\d.]+), ([-\d.]+)\].*?msPlaces\["([^"]+)"\]', html, re.S):
+        found[place] = (float(lat), float(lon))
+    return found
+
+
+def test_site_map_shows_the_five_sites_at_their_true_coordinates(built_site):
+    html = (built_site.root / "site" / "maps" / "site.html").read_text(encoding="utf-8")
+    markers = marker_locations(html)
+    for site, true in SITES.items():
+        assert km(markers[site], true) < 5, site
+    assert "L.control.layers" in html and "ms-legend" in html
+    for kind in ("ms-marker--city", "ms-marker--airport", "ms-marker--air-base"):
+        assert kind in html
+
+
+def test_every_knowledge_base_place_with_coordinates_is_on_the_site_map(built_site):
+    entities, _ = load_knowledge(REPO / "site_src" / "knowledge")
+    located = {e.id for e in entities if e.type == "place" and e.lat is not None}
+    assert set(marker_locations((built_site.root / "site" / "maps" / "site.html").read_text(encoding="utf-8"))) == located
+
+
+def test_maps_are_self_hosted_and_only_the_tile_host_is_external(built_site):
+    site = built_site.root / "site"
+    urls = set()
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".js", ".css", ".json", ".xml") and path.is_file():
+            urls |= set(re.findall(r"https?://[^\s\"'<>)\\]+", path.read_text(encoding="utf-8", errors="replace")))
+    for url in urls:
+        assert not re.search(r"cdn|jsdelivr|cloudflare|bootstrapcdn|jquery", url, re.I), url
+    for name in ("site.html", "document.html"):
+        html = (site / "maps" / name).read_text(encoding="utf-8")
+        scripts = re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r'<link[^>]+href="([^"]+)"', html)
+        assert scripts and all(src.startswith("../assets/vendor/leaflet/") for src in scripts), scripts
+        assert "bootstrap" not in html.lower() and "jquery" not in html.lower() and "font-awesome" not in html.lower()
+        external = set(re.findall(r"https?://([^/\"'{}]+)", html)) - {"www.openstreetmap.org", "leafletjs.com"}
+        assert external == {"tile.openstreetmap.org"}, external
+    assert (site / "assets" / "vendor" / "leaflet" / "leaflet.js").is_file()
+    assert "Leaflet 1.9.4" in (site / "assets" / "vendor" / "leaflet" / "leaflet.js").read_text(encoding="utf-8")[:300]
+
+
+def hostile_place(tmp_path: Path, name: str) -> Place:
+    path = tmp_path / "evil-place.md"
+    path.write_text("---\nid: evil-place\ntype: place\nsubtype: city\nname: " + repr(name) +
+                    "\nnames: {ar: ['<b>عنوان</b>']}\nlat: 32.0\nlon: 13.0\n---\n", encoding="utf-8")
+    entity = read_entity(path)
+    document = MappedDocument("documents/x/", "Title `${alert(2)}` </script><script>alert(3)</script>",
+                              "<img src=x onerror=alert(4)>", "ar", "rtl", None)
+    return Place(entity, (document,))
+
+
+def test_text_reaching_popups_and_tooltips_is_escaped(tmp_path):
+    name = "<img src=x onerror=alert(1)> `${alert(1)}` \\` </script>"
+    html = render_map([hostile_place(tmp_path, name)], TILES, document_map=False)
+    script = html[html.index("L.marker("):]
+    assert "<img src=x" not in script and "</script><script>" not in script and "${alert" in script
+    assert "`" not in re.sub(r'"(?:[^"\\]|\\.)*"', '""', script.split("msPlaces")[0])   # backticks only inside JSON strings
+    # Popups and tooltips are HTML (Leaflet sets innerHTML): decode each argument as JavaScript
+    # would (it is JSON) and look at the HTML Leaflet receives.
+    decoder = json.JSONDecoder()
+    received = [decoder.raw_decode(script, m.end())[0] for m in re.finditer(r"\.bind(?:Popup|Tooltip)\(", script)]
+    assert len(received) == 2
+    for markup in received:
+        assert "<img" not in markup and "<b>" not in markup and "<script>" not in markup
+        assert "&lt;img src=x onerror=alert(1)&gt;" in markup and "${alert(1)}" in markup
+
+
+def test_maps_are_byte_identical_across_renders(tmp_path):
+    entities, _ = load_knowledge(REPO / "site_src" / "knowledge")
+    places = [Place(e, ()) for e in entities if e.type == "place" and e.lat is not None]
+    first = render_map(places, TILES, document_map=True)
+    assert render_map(places, TILES, document_map=True) == first
+    assert render_map(list(reversed(places)), TILES, document_map=True) == first
+    assert not re.search(r"[0-9a-f]{32}", first)           # no random hex ids left
+
+
+def test_documents_share_one_map_file_and_name_their_places_in_its_address(project):
+    project.add("007_same_places.txt", "وصل وزير الدفاع التركي إلى طرابلس ثم زار مطار معيتيقة الدولي يوم الجمعة.\n"
+                "وقالت المصادر إن الزيارة شملت منطقة طرابلس الكبرى وقاعدة عسكرية قرب العاصمة الليبية.\n")
+    project.add("008_no_place.txt", "قال مسؤول إن المحادثات بين الجانبين كانت مثمرة وإنها ستتواصل في الأسابيع المقبلة.\n"
+                "وأضاف أن الاتفاق يشمل التدريب والتأهيل وبرامج بناء القدرات الأمنية والدفاعية.\n")
+    assert project.build() == 0
+    site = project.root / "site"
+
+    def map_src(doc_id: str) -> str | None:
+        html = (site / "documents" / doc_id / "index.html").read_text(encoding="utf-8")
+        found = re.search(r'<iframe class="ms-map ms-map--document" src="([^"]+)"', html)
+        return found.group(1) if found else None
+
+    assert map_src(IDS[0]) == "../../maps/document.html#places=greater-tripoli,mitiga-international-airport,tripoli"
+    assert map_src("007_same_places") == map_src(IDS[0])     # same places, same map, same address
+    assert map_src(IDS[4]).startswith("../../maps/document.html#places=")
+    assert map_src("008_no_place") is None                   # no place, no map
+    assert sorted(p.name for p in (site / "maps").iterdir()) == ["document.html", "site.html"]
