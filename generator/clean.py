@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from .ingest import load_yaml
 from .model import Cleaned, Paragraph, Removal
 from .textnorm import ends_sentence, fingerprint, fold, line_key, script_counts, strip_bidi_controls, words
 
@@ -55,7 +54,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("generator").joinpath("data/boilerplate.yml").read_text("utf-8"))
+    data = load_yaml(resources.files("generator").joinpath("data/boilerplate.yml").read_text("utf-8"))
     labels = tuple((kind, spec["reason"], tuple(sorted({line_key(p) for p in spec["phrases"]}, key=len, reverse=True)))
                    for kind, spec in data["labels"].items())
     furniture = []

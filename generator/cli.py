@@ -1,4 +1,4 @@
-"""Command line: `microsite generate | build | serve | check | translate | inspect`."""
+"""Command line: `microsite generate | build | serve | check | translate | add | inspect`."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +12,8 @@ from datetime import date
 
 from .check import FAILING, format_findings, run_check
 from .config import Settings, load_settings
-from .ingest import discover
+from .importer import import_file
+from .ingest import IngestError, discover
 from .machine_translation import ArgosTranslator, Translator, TranslatorUnavailable, write_draft
 from .model import Skipped
 from .pipeline import generate, load_context, print_progress, process
@@ -31,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="list untranslated, stale and orphan translations; exit 1 if any")
     translate = commands.add_parser("translate", help="write a machine draft translation (Argos Translate) for review")
     translate.add_argument("doc_id", help="document id (file name without extension)")
+    add = commands.add_parser("add", help="import a .txt, .md or saved .html article into site_src/documents/")
+    add.add_argument("file", type=Path)
+    for option in ("outlet", "url", "date", "title", "language"):
+        add.add_argument(f"--{option}")
     args = parser.parse_args(argv)
     settings = load_settings(args.root)
     if args.command == "inspect":
@@ -41,17 +46,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if any(f.kind in FAILING for f in findings) else 0
     if args.command == "translate":
         return _translate(args.doc_id, settings, ArgosTranslator)
+    if args.command == "add":
+        overrides = {k: v for k in ("outlet", "url", "date", "title", "language") if (v := getattr(args, k))}
+        return _add(args.file, overrides, settings)
     report = generate(settings, progress=print_progress)
     print(report.summary(), file=sys.stderr)
+    if report.fatal:
+        print(f"microsite: stopped: fix the {len(report.fatal)} error(s) marked FATAL above", file=sys.stderr)
+        return 1
     if args.command == "build":
         return _mkdocs(settings, ["build", "--strict"])
     if args.command == "serve":
-        return _mkdocs(settings, ["serve", "--dev-addr", args.dev_addr])
+        return _mkdocs(settings, ["serve", "--dev-addr", args.dev_addr], {"MICROSITE_DOCS_FRESH": "1"})
     return 0
 
 
-def _mkdocs(settings: Settings, arguments: list[str]) -> int:
-    env = dict(os.environ)
+def _mkdocs(settings: Settings, arguments: list[str], extra_env: dict[str, str] | None = None) -> int:
+    env = {**os.environ, **(extra_env or {})}
     env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(settings.root))
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=settings.root, env=env)
@@ -86,6 +97,34 @@ def _translate(doc_id: str, settings: Settings, backend: Callable[[str], Transla
         print(f"translate: {error}", file=sys.stderr)
         return 2
     print(f"translate: wrote {written} (status: machine) — review it, then set status: reviewed")
+    return 0
+
+
+def _add(source: Path, overrides: dict[str, str], settings: Settings) -> int:
+    if not source.is_file():
+        print(f"add: {source}: no such file", file=sys.stderr)
+        return 2
+    try:
+        written = import_file(source, settings.documents_dir, overrides, date.today())
+    except (FileExistsError, IngestError) as error:
+        print(f"add: {error}", file=sys.stderr)
+        return 2
+    document = process(written[0], load_context(settings))
+    for path in written:
+        print(f"add: wrote {path}")
+    if isinstance(document, Skipped):
+        print(f"add: but the build will skip it: {document.reason}")
+        return 1
+    a = document.analysis
+    print(f"  language  {a.language} ({a.direction})")
+    print(f"  title     {a.title}  [{a.title_evidence.source}]")
+    print(f"  date      {a.date or 'not found'}" + (f"  [{a.date_evidence.source}, line {a.date_evidence.line}]" if a.date_evidence and a.date_evidence.line else ""))
+    print(f"  outlet    {a.outlet or 'not found'}")
+    print(f"  text      {len(document.cleaned.paragraphs)} paragraph(s) kept, {len(document.cleaned.removed)} line(s) removed")
+    people = ", ".join(f"{item.entity.name} ({' / '.join(item.names_written)})" for item in document.entities)
+    print(f"  entities  {people or 'none'}")
+    for name in document.new_names:
+        print(f"  new name  {name.name}  (after «{name.title}»; add it to site_src/knowledge/ if it is a person)")
     return 0
 
 

@@ -5,6 +5,7 @@ file. Defaults here apply to anything the file leaves out.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -13,15 +14,22 @@ import yaml
 
 
 class _MkDocsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml safely: MkDocs' `!!python/...` and `!ENV` tags are read as null."""
+    """Reads mkdocs.yml safely: `!ENV` as MkDocs does, `!!python/...` tags as null."""
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
+def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`: the first variable set, else the default."""
+    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+    *variables, default = names if len(names) > 1 else (*names, None)
+    return next((os.environ[name] for name in variables if name in os.environ), default)
+
+
+_MkDocsLoader.add_constructor("!ENV", _environment)
 _MkDocsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-_MkDocsLoader.add_multi_constructor("!", _ignore_tag)
 
 
 @dataclass(frozen=True)
@@ -37,11 +45,17 @@ class Settings:
         "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     })
     site_url: str = ""
+    site_name: str = ""
+    branch: str = "main"                     # where the edit links open files
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def documents_dir(self) -> Path:
         return self.source_dir / "documents"
+
+    @property
+    def commentary_dir(self) -> Path:
+        return self.source_dir / "commentary"
 
     @property
     def knowledge_dir(self) -> Path:
@@ -64,7 +78,7 @@ def load_settings(root: Path | str = ".", docs_dir: Path | str | None = None) ->
     if config_path.exists():
         config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_MkDocsLoader) or {}
     options = dict((config.get("extra") or {}).get("microsite") or {})
-    known = {f.name for f in fields(Settings)} - {"root", "source_dir", "docs_dir", "extra", "site_url"}
+    known = {f.name for f in fields(Settings)} - {"root", "source_dir", "docs_dir", "extra", "site_url", "site_name"}
     unknown = set(options) - known
     if unknown:
         raise ValueError(f"{config_path}: unknown setting(s) under extra.microsite: {', '.join(sorted(unknown))}")
@@ -75,6 +89,7 @@ def load_settings(root: Path | str = ".", docs_dir: Path | str | None = None) ->
         source_dir=root / "site_src",
         docs_dir=Path(docs_dir).resolve() if docs_dir else root / config.get("docs_dir", "docs"),
         site_url=config.get("site_url") or "",
+        site_name=config.get("site_name") or "",
         extra=config.get("extra") or {},
         **options,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from .editorial import embed
 from .entities import DocumentEntity, Mention
 from .knowledge import Entity
 from .model import Document
@@ -67,13 +68,14 @@ def _sentence_at(text: str, sentences: list[str], offset: int) -> tuple[int, str
     return 0, text
 
 
-def entity_outputs(documents: list[Document], knowledge: dict[str, Entity]) -> dict[str, bytes]:
+def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], notes: dict[str, str]) -> dict[str, bytes]:
+    """Entity pages (with their editors' notes, short links resolved), the index and the new-names page."""
     env = environment()
     found = appearances(documents)
     outputs = {}
     for entity in knowledge.values():
         page = env.get_template("entity.md.j2").render(
-            entity=entity, appearances=found.get(entity.id, []),
+            entity=entity, note=embed(notes.get(entity.id, entity.note), "n", demote=2), appearances=found.get(entity.id, []),
             co_mentioned=co_mentioned(entity.id, documents, knowledge))
         outputs[f"entities/{entity.id}.md"] = page.encode("utf-8")
     groups = {kind: sorted((e for e in knowledge.values() if e.type == kind), key=lambda e: e.name.casefold())

@@ -35,6 +35,14 @@ METADATA_FIELDS: dict[str, type] = {
 }
 
 
+# libyaml's C parser when PyYAML was built with it (its wheels are), else the pure-Python one.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=YAML_LOADER)
+
+
 class IngestError(Exception):
     """A file that cannot be published; the message is the one-line reason."""
 
@@ -118,7 +126,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     if not match:
         return {}, text, 1
     try:
-        data = yaml.safe_load(match.group(1) or "") or {}
+        data = load_yaml(match.group(1) or "") or {}
     except yaml.YAMLError as error:
         raise IngestError(f"front matter is not valid YAML ({_first_line(error)})") from None
     if not isinstance(data, dict):
@@ -131,7 +139,7 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
         sidecar = path.with_suffix(suffix)
         if sidecar.is_file():
             try:
-                data = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+                data = load_yaml(sidecar.read_text(encoding="utf-8")) or {}
             except (yaml.YAMLError, UnicodeDecodeError) as error:
                 raise IngestError(f"sidecar {sidecar.name} is not valid YAML ({_first_line(error)})") from None
             if not isinstance(data, dict):

@@ -39,6 +39,7 @@ class Entity:
     wikidata: str | None
     note: str                                   # the editor's Markdown
     path: Path
+    note_line: int = 1                          # line of the note's start in the file (for error messages)
 
     def original_name(self, language: str) -> str | None:
         """The usual form of the name in `language` (falling back to Arabic for Arabic-script languages)."""
@@ -71,7 +72,7 @@ def load_knowledge(folder: Path) -> tuple[list[Entity], list[str]]:
 
 def read_entity(path: Path) -> Entity:
     try:
-        data, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        data, body, body_line = split_front_matter(path.read_text(encoding="utf-8"))
     except (IngestError, UnicodeDecodeError) as error:
         raise KnowledgeError(f"{path}: {error}") from None
     if not data:
@@ -102,6 +103,7 @@ def read_entity(path: Path) -> Entity:
         id=entity_id, type=entity_type, subtype=subtype, name=_string(data, "name", fail, required=True),
         names=_names(data, fail), aliases=_strings(data, "aliases", fail), titles=_strings(data, "titles", fail),
         role=_string(data, "role", fail), lat=lat, lon=lon, wikidata=wikidata, note=body.strip(), path=path,
+        note_line=body_line + body.count("\n", 0, len(body) - len(body.lstrip())),
     )
 
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from generator.config import load_settings
@@ -15,6 +16,7 @@ from generator.search_index import fold_search_index
 
 log = logging.getLogger("mkdocs.plugins.microsite")
 _serving = False
+_fresh = os.environ.pop("MICROSITE_DOCS_FRESH", "") == "1"
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -28,8 +30,14 @@ def on_serve(server, config, builder):
 
 
 def on_pre_build(config) -> None:
+    global _fresh
+    if _fresh:                       # `microsite serve` generated docs/ just before starting MkDocs
+        _fresh = False
+        return
     if _serving:
         report = generate(load_settings(Path(config.config_file_path).parent))
+        for problem in report.fatal:
+            log.error("%s (docs/ left as it was)", problem)
         log.info("regenerated docs/: %s file(s) written in %.2f s", report.written, report.seconds)
 
 

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from .entities import DocumentEntity
+from .ingest import load_yaml
 from .matching import Token, clitic_forms, tokenize
 from .model import Paragraph
 from .summarise import split_sentences
@@ -41,7 +40,7 @@ class _Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> _Vocabulary:
-    data = yaml.safe_load(resources.files("generator").joinpath("data/titles.yml").read_text("utf-8"))
+    data = load_yaml(resources.files("generator").joinpath("data/titles.yml").read_text("utf-8"))
 
     def keys(items: list[str]) -> frozenset[str]:
         return frozenset(fold(item) for item in items)

@@ -1,6 +1,8 @@
 """The pipeline: ingest -> clean -> analyse -> render -> publish, and the build report."""
 from __future__ import annotations
 
+import json
+import posixpath
 import sys
 import time
 from collections.abc import Callable
@@ -11,10 +13,12 @@ from . import dataset
 from .analyse import analyse
 from .clean import clean
 from .config import Settings
+from .history import last_changed
 from .ingest import discover, read_document
 from .model import Document, Skipped
 from .publish import Outputs, write_outputs
 from .entities import find_entities
+from .editorial import Linker, embed, load_commentary
 from .entity_pages import entity_outputs
 from .events import group_events
 from .site_pages import document_map_src, map_outputs, timeline_output
@@ -22,7 +26,7 @@ from .knowledge import Entity, load_knowledge
 from .matching import Matcher
 from .names import find_new_names
 from .translations import english_side, read_translation, translation_path
-from .render import page_path, raw_path, render_document, render_documents_index
+from .render import page_path, raw_path, render_document, render_documents_index, render_feed
 
 Progress = Callable[[str], None]
 
@@ -33,14 +37,16 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    fatal: list[str] = field(default_factory=list)        # editors' mistakes that must stop the build
     written: int = 0
     deleted: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
         lines = [f"microsite: {len(self.documents)} document(s) published, {len(self.skipped)} file(s) skipped, "
-                 f"{len(self.errors)} error(s), {len(self.warnings)} warning(s); {self.written} file(s) written, "
+                 f"{len(self.errors) + len(self.fatal)} error(s), {len(self.warnings)} warning(s); {self.written} file(s) written, "
                  f"{self.deleted} removed in {self.seconds:.2f} s"]
+        lines += [f"  FATAL    {item}" for item in self.fatal]
         lines += [f"  error    {item}" for item in self.errors]
         lines += [f"  skipped  {item}" for item in self.skipped]
         lines += [f"  warning  {item}" for item in self.warnings]
@@ -55,11 +61,12 @@ class Context:
     knowledge: dict[str, Entity]
     matcher: Matcher
     knowledge_errors: tuple[str, ...]
+    changed: dict[str, str] = field(default_factory=dict)     # site_src path -> last commit date
 
 
 def load_context(settings: Settings) -> Context:
     entities, errors = load_knowledge(settings.knowledge_dir)
-    return Context(settings, {e.id: e for e in entities}, Matcher(entities), tuple(errors))
+    return Context(settings, {e.id: e for e in entities}, Matcher(entities), tuple(errors), last_changed(settings.root))
 
 
 def process(path: Path, context: Context) -> Document | Skipped:
@@ -101,7 +108,13 @@ def generate(settings: Settings, progress: Progress | None = None) -> Report:
             progress(f"processed {number}/{len(paths)} documents")
     report.warnings += [f"{path}: translation of a document that does not exist"
                         for path in orphan_translation_files(settings, report.documents, report.skipped)]
-    report.written, report.deleted = write_outputs(settings.docs_dir, site_outputs(report.documents, context))
+    outputs, problems = site_outputs(report.documents, context)
+    report.fatal += problems.fatal
+    report.warnings += problems.warnings
+    if report.fatal:                       # leave docs/ as it was: the build stops here
+        report.seconds = time.perf_counter() - started
+        return report
+    report.written, report.deleted = write_outputs(settings.docs_dir, outputs)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -114,36 +127,99 @@ def orphan_translation_files(settings: Settings, documents: list[Document], skip
             if path.name[: -len(".en.md")] not in known]
 
 
-def site_outputs(documents: list[Document], context: Context) -> Outputs:
+@dataclass
+class Problems:
+    fatal: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, Problems]:
     """Every file of docs/: pages, hand-written pages, dataset and source downloads."""
     settings = context.settings
+    problems = Problems()
     outputs: Outputs = {}
+    linker = Linker({d.doc_id: d.english.title or d.analysis.title for d in documents},
+                    {e.id: e.name for e in context.knowledge.values()})
+    commentary, errors = load_commentary(settings.commentary_dir)
+    problems.fatal += errors
+    known = {d.doc_id for d in documents}
+    problems.warnings += [f"{c.path}: commentary on a document that does not exist ({doc_id}); not shown"
+                          for doc_id, items in sorted(commentary.items()) if doc_id not in known for c in items]
     events = group_events(documents)
     event_of = {d.doc_id: event for event in events for d in event.documents}
+    site = {"site_name": settings.site_name, "site_url": site_url(settings)}
+    updated_of: dict[str, str | None] = {}
     for document in documents:
-        page = render_document(document, event_of[document.doc_id], document_map_src(document))
+        comments = []
+        for number, item in enumerate(commentary.get(document.doc_id, []), 1):
+            body, errors = linker.resolve(item.body, "documents", item.path, item.first_line)
+            problems.fatal += errors
+            comments.append((item, embed(body, f"c{number}", demote=2)))
+        updated = document_updated(document, commentary.get(document.doc_id, []), context)
+        page = render_document(document, site, event_of[document.doc_id], document_map_src(document), comments, updated)
         outputs[page_path(document)] = page.encode("utf-8")
         outputs[raw_path(document)] = document.source.raw
+        updated_of[document.doc_id] = updated
     outputs.update(map_outputs(documents, context.knowledge, settings.tiles))
     outputs.update(timeline_output(events))
     outputs["documents/index.md"] = render_documents_index(documents).encode("utf-8")
-    outputs.update(entity_outputs(documents, context.knowledge))
+    notes = {}
+    for entity in context.knowledge.values():
+        notes[entity.id], errors = linker.resolve(entity.note, "entities", entity.path, entity.note_line)
+        problems.fatal += errors
+    outputs.update(entity_outputs(documents, context.knowledge, notes))
     outputs["data/corpus.json"] = dataset.corpus_json(documents, event_of).encode("utf-8")
     outputs["data/entities.json"] = dataset.entities_json(documents, context.knowledge).encode("utf-8")
     outputs["data/documents.csv"] = dataset.documents_csv(documents).encode("utf-8")
     schema = settings.root / "schemas" / "corpus.schema.json"
     if schema.is_file():
         outputs["data/corpus.schema.json"] = schema.read_bytes()
-    outputs.update(hand_written_pages(settings.pages_dir))
-    return outputs
+    outputs["feed.xml"] = render_feed(documents, updated_of, site).encode("utf-8")
+    for relative, path in hand_written_pages(settings.pages_dir).items():
+        if path.suffix == ".md":
+            text, errors = linker.resolve(path.read_text(encoding="utf-8"), posixpath.dirname(relative), path)
+            problems.fatal += errors
+            outputs[relative] = with_edit_path(text, f"site_src/pages/{relative}").encode("utf-8")
+        else:
+            outputs[relative] = path.read_bytes()
+    return outputs, problems
 
 
-def hand_written_pages(pages_dir: Path) -> Outputs:
-    """Editors' pages (home, about, guide …) are published as they are."""
+def hand_written_pages(pages_dir: Path) -> dict[str, Path]:
+    """Editors' pages (home, about, guide …) and their images, by path inside docs/."""
     if not pages_dir.is_dir():
         return {}
-    return {path.relative_to(pages_dir).as_posix(): path.read_bytes()
+    return {path.relative_to(pages_dir).as_posix(): path
             for path in sorted(pages_dir.rglob("*")) if path.is_file() and not path.name.startswith(".")}
+
+
+def document_updated(document: Document, commentary: list, context: Context) -> str | None:
+    """The last commit date of any file the page is made from: document, translation, commentary."""
+    root = context.settings.root
+    files = [document.source.path, translation_path(context.settings.translations_dir, document.doc_id),
+             *(item.path for item in commentary)]
+    dates = [context.changed.get(_relative(path, root)) for path in files]
+    return max((d for d in dates if d), default=None)
+
+
+def site_url(settings: Settings) -> str:
+    return settings.site_url.rstrip("/") + "/" if settings.site_url else ""
+
+
+def with_edit_path(markdown: str, edit_path: str) -> str:
+    """A hand-written page with `edit_path` added to its front matter (for the edit button)."""
+    field_line = f"edit_path: {json.dumps(edit_path, ensure_ascii=False)}\n"
+    if markdown.startswith("---\n"):
+        return "---\n" + field_line + markdown[4:]
+    return f"---\n{field_line}---\n\n{markdown}"
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
 
 
 def _display(path: Path, settings: Settings) -> Path:

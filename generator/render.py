@@ -59,11 +59,15 @@ def raw_path(document: Document) -> str:
     return f"sources/{name}" if name.endswith(".txt") else f"sources/{name}.txt"
 
 
-def render_document(document: Document, event: Any = None, map_src: str | None = None) -> str:
-    """A document's page; `event` is its events.Event (related coverage, inferred date)."""
+def render_document(document: Document, site: dict[str, str], event: Any = None, map_src: str | None = None,
+                    commentary: list[tuple[Any, str]] | None = None, updated: str | None = None) -> str:
+    """A document's page. `site` holds site_name and site_url; `event` is its events.Event
+    (related coverage, inferred date); `commentary` its editorial.Commentary items with bodies
+    ready to embed; `updated` the date its sources last changed."""
     return environment().get_template("document.md.j2").render(
         doc=document, a=document.analysis, cleaned=document.cleaned, source=document.source,
-        raw_href=f"../../{raw_path(document)}", event=event, map_src=map_src,
+        raw_href=f"../../{raw_path(document)}", event=event, map_src=map_src, commentary=commentary or [],
+        updated=updated, **site,
     )
 
 
@@ -76,3 +80,12 @@ def sort_for_index(documents: list[Document]) -> list[Document]:
     dated = sorted((d for d in documents if d.analysis.date), key=lambda d: (d.analysis.date, d.doc_id), reverse=True)
     undated = sorted((d for d in documents if not d.analysis.date), key=lambda d: d.doc_id)
     return dated + undated
+
+
+def render_feed(documents: list[Document], updated: dict[str, str | None], site: dict[str, str]) -> str:
+    """Atom feed of the documents, newest first; dates only from the sources, so builds repeat."""
+    ordered = sort_for_index(documents)
+    entries = [(d, updated.get(d.doc_id)) for d in ordered]
+    dates = [u or d.analysis.date for d, u in entries if u or d.analysis.date]
+    return environment().get_template("feed.xml.j2").render(
+        entries=entries, base=site["site_url"], site_name=site["site_name"], updated=max(dates, default="1970-01-01"))

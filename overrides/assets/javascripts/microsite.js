@@ -67,3 +67,14 @@
     if (folded !== field.value) field.value = folded;
   }, true);
 })();
+
+/* "Cite this page": the access date is the reader's today. */
+(function () {
+  "use strict";
+  function fill() {
+    var today = new Date().toISOString().slice(0, 10);
+    document.querySelectorAll(".ms-today").forEach(function (el) { el.textContent = today; });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fill);
+  else fill();
+})();

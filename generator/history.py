@@ -1,0 +1,26 @@
+"""When each file of site_src/ last changed, from git: one `git log` for the whole build."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+def last_changed(root: Path) -> dict[str, str]:
+    """Path relative to `root` (posix) -> date (YYYY-MM-DD) of the last commit changing it.
+    Empty outside a git checkout or when git is missing: pages then show no such date."""
+    try:
+        result = subprocess.run(
+            ["git", "-c", "core.quotepath=off", "log", "--format=%x00%cs", "--name-only", "--relative", "--", "site_src"],
+            cwd=root, capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if result.returncode != 0:
+        return {}
+    dates: dict[str, str] = {}
+    current = None
+    for line in result.stdout.splitlines():
+        if line.startswith("\x00"):
+            current = line[1:]
+        elif line and current:
+            dates.setdefault(line, current)          # newest commit first: keep the first date seen
+    return dates
