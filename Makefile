@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve generate clean
+.PHONY: site test serve generate bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(STAMP)
 ## serve: live preview on http://127.0.0.1:8000, regenerating when site_src/ changes
 serve: $(STAMP)
 	$(BIN)/microsite serve
+
+## bench: synthetic corpora of 1,000 and 5,000 documents; writes BENCHMARKS.md (several minutes)
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 ## generate: docs/ only, without MkDocs
 generate: $(STAMP)

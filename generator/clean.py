@@ -43,6 +43,21 @@ class _Line:
     number: int
     text: str
     last: int           # last source line merged into this one (hard-wrapped text)
+    parts: tuple[tuple[int, str], ...] = ()     # (number, text) of each source line merged into it
+
+    @property
+    def key(self) -> str:
+        return _line_key(self.text)
+
+
+@lru_cache(maxsize=100_000)
+def _line_key(text: str) -> str:
+    return line_key(text)
+
+
+def _removals(line: _Line, reason: str, kind: str) -> list[Removal]:
+    """One removal per source line, so each line of a removed hard-wrapped paragraph is accounted for."""
+    return [Removal(number, text, reason, kind) for number, text in line.parts or ((line.number, line.text),)]
 
 
 @dataclass(frozen=True)
@@ -79,7 +94,7 @@ def clean(text: str, first_line: int = 1) -> Cleaned:
     seen: dict[str, int] = {}
     body_started = False
     for index, line in enumerate(lines):
-        key = line_key(line.text)
+        key = line.key
         if body_started and key in lex.end_markers:
             removed += _truncate(lines[index:], f"after the end-of-article marker «{line.text}» (line {line.number})")
             break
@@ -88,10 +103,9 @@ def clean(text: str, first_line: int = 1) -> Cleaned:
             verdict = _repetition(line, key, seen, candidates)
         if verdict is not None:
             kind, reason = verdict
-            removal = Removal(line.number, line.text, reason, kind)
-            removed.append(removal)
+            removed += _removals(line, reason, kind)
             if kind in ("source", "byline", "date"):
-                metadata.append(removal)
+                metadata.append(Removal(line.number, line.text, reason, kind))
             continue
         seen.setdefault(key, line.number)
         candidates.append(line)
@@ -110,7 +124,7 @@ def _source_lines(text: str, first_line: int, removed: list[Removal]) -> list[_L
             removed.append(Removal(number, names, f"{len(controls)} bidi control character(s) that can reorder text",
                                    "bidi"))
         stripped = stripped.strip()
-        result.append(_Line(number, stripped, number) if stripped else None)
+        result.append(_Line(number, stripped, number, ((number, stripped),)) if stripped else None)
     return result
 
 
@@ -136,7 +150,7 @@ def _unwrap(lines: list[_Line | None]) -> list[_Line]:
             continue
         if joinable and result:
             previous = result[-1]
-            result[-1] = _Line(previous.number, f"{previous.text} {line.text}", line.number)
+            result[-1] = _Line(previous.number, f"{previous.text} {line.text}", line.number, previous.parts + line.parts)
         else:
             result.append(line)
         joinable = len(line.text) >= 0.7 * width and not ends_sentence(line.text)
@@ -227,7 +241,7 @@ def _repetition(line: _Line, key: str, seen: dict[str, int], earlier: list[_Line
         return ("repeated", f"repeats line {seen[key]}")
     word_count = key.count(" ") + 1
     for other in earlier[-NEAR_DUPLICATE_WINDOW:]:
-        other_key = line_key(other.text)
+        other_key = other.key
         if len(other_key) >= 0.6 * len(key) and other_key.count(" ") >= 3 and other_key in key:
             return ("repeated", f"repeats line {other.number} with additions")
         if word_count >= PULL_QUOTE_MIN_WORDS and key in other_key:
@@ -236,7 +250,7 @@ def _repetition(line: _Line, key: str, seen: dict[str, int], earlier: list[_Line
 
 
 def _truncate(lines: list[_Line], reason: str) -> list[Removal]:
-    return [Removal(line.number, line.text, reason, "appended") for line in lines]
+    return [removal for line in lines for removal in _removals(line, reason, "appended")]
 
 
 def _is_prose(text: str) -> bool:
@@ -258,14 +272,13 @@ def _by_position(candidates: list[_Line], removed: list[Removal], metadata: list
         if line is title_line:
             title, hashtags = _strip_hashtags(line.text)
             reason = "headline, shown as the page title" + (f" (hashtags removed: {' '.join(hashtags)})" if hashtags else "")
-            removed.append(Removal(line.number, line.text, reason, "title"))
+            removed += _removals(line, reason, "title")
         else:
-            removal = Removal(line.number, line.text, "above the article body (kicker, caption, dateline or menu)",
-                              "header")
-            removed.append(removal)
-            header_removals.append(removal)
-    removed += [Removal(line.number, line.text, "below the article body (related links or page footer)", "footer")
-                for line in footer]
+            reason = "above the article body (kicker, caption, dateline or menu)"
+            removed += _removals(line, reason, "header")
+            header_removals.append(Removal(line.number, line.text, reason, "header"))
+    removed += [removal for line in footer
+                for removal in _removals(line, "below the article body (related links or page footer)", "footer")]
     paragraphs = tuple(Paragraph(f"p{i}", line.text, (line.number, line.last), fingerprint(line.text))
                        for i, line in enumerate(body, 1))
     return Cleaned(

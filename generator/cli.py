@@ -57,15 +57,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return _mkdocs(settings, ["build", "--strict"])
     if args.command == "serve":
-        return _mkdocs(settings, ["serve", "--dev-addr", args.dev_addr], {"MICROSITE_DOCS_FRESH": "1"})
+        # Become the MkDocs server (exec, not a child process): stopping `microsite serve` stops it.
+        env = _mkdocs_env(settings, {"MICROSITE_DOCS_FRESH": "1"})
+        os.chdir(settings.root)
+        os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr], env)
     return 0
 
 
-def _mkdocs(settings: Settings, arguments: list[str], extra_env: dict[str, str] | None = None) -> int:
-    env = {**os.environ, **(extra_env or {})}
+def _mkdocs(settings: Settings, arguments: list[str]) -> int:
+    return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=settings.root, env=_mkdocs_env(settings))
+
+
+def _mkdocs_env(settings: Settings, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, **(extra or {})}
     env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(settings.root))
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=settings.root, env=env)
+    return env
 
 
 def source_date_epoch(root: Path) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 from .model import Evidence
-from .textnorm import ascii_digits
+from .textnorm import ascii_digits, fold
 
 LANGUAGES = ["ar", "fa", "en", "tr", "fr", "de", "es", "ru"]
 _SETTINGS = {"STRICT_PARSING": True, "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -83,19 +84,39 @@ def _parse_words(candidate: str, year: int) -> dt.date | None:
         return _solar_hijri(candidate)
     if year not in GREGORIAN_YEARS:
         return None
-    import dateparser  # imported lazily: it takes a while to load its language data
+    parsed = _parser().get_date_data(candidate)
+    return parsed.date_obj.date() if parsed and parsed.date_obj and parsed.period == "day" else None
 
-    parsed = dateparser.parse(candidate, languages=LANGUAGES, settings=_SETTINGS)
-    return parsed.date() if parsed else None
+
+@lru_cache(maxsize=1)
+def _parser():
+    """One dateparser parser for the build: building one per call reloads its locale data."""
+    from dateparser.date import DateDataParser   # imported lazily: it takes a while to load
+
+    return DateDataParser(languages=LANGUAGES, settings=_SETTINGS)
+
+
+# Solar Hijri months as Persian (and Dari/Afghan) pages name them, folded (ی/ي, ک/ك).
+SOLAR_HIJRI_MONTHS = {fold(name): number for number, names in enumerate((
+    ("فروردین", "حمل"), ("اردیبهشت", "ثور"), ("خرداد", "جوزا"), ("تیر", "سرطان"), ("مرداد", "امرداد", "اسد"),
+    ("شهریور", "سنبله"), ("مهر", "میزان"), ("آبان", "عقرب"), ("آذر", "قوس"), ("دی", "جدی"), ("بهمن", "دلو"),
+    ("اسفند", "حوت")), 1) for name in names}
 
 
 def _solar_hijri(candidate: str) -> dt.date | None:
-    from dateparser.calendars.jalali import JalaliCalendar
+    """'1399/04/13' or '12 تیر 1399' to a Gregorian date (jdatetime: arithmetic, no astronomy)."""
+    import jdatetime
 
+    parts = re.split(r"[\s/.\-]+", candidate.strip())
+    if len(parts) != 3:
+        return None
+    if parts[0].isdigit() and len(parts[0]) == 4:          # year/month/day
+        year, month, day = parts
+    else:                                                  # day month year
+        day, month, year = parts
+    month_number = int(month) if month.isdigit() else SOLAR_HIJRI_MONTHS.get(fold(month))
     try:
-        parsed = JalaliCalendar(candidate).get_date()
-    except (ValueError, TypeError, KeyError, IndexError):
+        date = jdatetime.date(int(year), month_number, int(day)).togregorian()
+    except (TypeError, ValueError):
         return None
-    if parsed is None or parsed.date_obj is None or parsed.period != "day":
-        return None
-    return parsed.date_obj.date()
+    return date if date.year in GREGORIAN_YEARS else None      # Solar Hijri 1479 runs into 2101

@@ -28,10 +28,7 @@ class Mention:
 class DocumentEntity:
     entity: Entity
     mentions: tuple[Mention, ...]
-
-    @property
-    def names_written(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.text for m in self.mentions))
+    names_written: tuple[str, ...]      # each spelling once, in order of appearance
 
 
 def find_entities(paragraphs: tuple[Paragraph, ...], matcher: Matcher,
@@ -50,7 +47,8 @@ def find_entities(paragraphs: tuple[Paragraph, ...], matcher: Matcher,
     by_entity: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_entity.setdefault(mention.entity_id, []).append(mention)
-    return tuple(DocumentEntity(knowledge[entity_id], tuple(found)) for entity_id, found in sorted(
+    return tuple(DocumentEntity(knowledge[entity_id], tuple(found), tuple(dict.fromkeys(m.text for m in found)))
+                 for entity_id, found in sorted(
         by_entity.items(), key=lambda item: (-len(item[1]), item[0])))
 
 

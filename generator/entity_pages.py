@@ -13,6 +13,7 @@ from .render import environment, sort_for_index
 from .summarise import split_sentences
 
 CO_MENTIONED = 10
+APPEARANCES_SHOWN = 30          # per entity page: keeps pages light however often an entity is named
 TYPE_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
 
 
@@ -33,10 +34,10 @@ def appearances(documents: list[Document]) -> dict[str, list[Appearance]]:
     return found
 
 
-def co_mentioned(entity_id: str, documents: list[Document], knowledge: dict[str, Entity]) -> list[tuple[Entity, int]]:
+def co_mentioned(entity_id: str, named: list[frozenset[str]], knowledge: dict[str, Entity]) -> list[tuple[Entity, int]]:
+    """The entities most often named in the same documents (`named`: the entity ids of each document)."""
     counts: Counter[str] = Counter()
-    for document in documents:
-        ids = {item.entity.id for item in document.entities}
+    for ids in named:
         if entity_id in ids:
             counts.update(ids - {entity_id})
     return [(knowledge[i], n) for i, n in sorted(counts.items(), key=lambda kv: (-kv[1], knowledge[kv[0]].name))][:CO_MENTIONED]
@@ -72,11 +73,12 @@ def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], note
     """Entity pages (with their editors' notes, short links resolved), the index and the new-names page."""
     env = environment()
     found = appearances(documents)
+    named = [frozenset(item.entity.id for item in d.entities) for d in documents]
     outputs = {}
     for entity in knowledge.values():
         page = env.get_template("entity.md.j2").render(
             entity=entity, note=embed(notes.get(entity.id, entity.note), "n", demote=2), appearances=found.get(entity.id, []),
-            co_mentioned=co_mentioned(entity.id, documents, knowledge))
+            co_mentioned=co_mentioned(entity.id, named, knowledge), appearance_limit=APPEARANCES_SHOWN)
         outputs[f"entities/{entity.id}.md"] = page.encode("utf-8")
     groups = {kind: sorted((e for e in knowledge.values() if e.type == kind), key=lambda e: e.name.casefold())
               for kind in TYPE_HEADINGS}

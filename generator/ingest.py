@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -114,8 +113,11 @@ def decode(raw: bytes) -> tuple[str, str]:
     return _checked(str(best), best.encoding.replace("_", "-"))
 
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")     # Cc characters other than tab, newlines, form feed
+
+
 def _checked(text: str, encoding: str) -> tuple[str, str]:
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    controls = len(_CONTROL_RE.findall(text))
     if controls > max(2, len(text) // 1000):
         raise IngestError(f"binary file ({controls} control characters after decoding as {encoding})")
     return text, encoding

@@ -31,7 +31,7 @@ class NewName:
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    titles: tuple[tuple[str, ...], ...]       # folded token sequences, longest first
+    titles: dict[str, tuple[tuple[str, ...], ...]]   # first folded token -> title token sequences, longest first
     qualifiers: frozenset[str]
     stop: frozenset[str]
     connectors: frozenset[str]
@@ -45,14 +45,19 @@ def vocabulary() -> _Vocabulary:
     def keys(items: list[str]) -> frozenset[str]:
         return frozenset(fold(item) for item in items)
 
-    titles = {tuple(t.key for t in tokenize(title)) for title in data["titles"]}
-    return _Vocabulary(tuple(sorted(titles, key=lambda t: (-len(t), t))), keys(data["qualifiers"]),
+    titles: dict[str, list[tuple[str, ...]]] = {}
+    for sequence in sorted({tuple(t.key for t in tokenize(title)) for title in data["titles"]}, key=lambda t: (-len(t), t)):
+        titles.setdefault(sequence[0], []).append(sequence)
+    return _Vocabulary({first: tuple(items) for first, items in titles.items()}, keys(data["qualifiers"]),
                        keys(data["stop"]), keys(data["name_connectors"]), keys(data["name_suffixes"]))
 
 
 def find_new_names(paragraphs: tuple[Paragraph, ...], known: tuple[DocumentEntity, ...], language: str) -> tuple[NewName, ...]:
     vocab = vocabulary()
-    covered = {(m.paragraph, offset) for e in known for m in e.mentions for offset in range(m.start, m.end)}
+    covered: dict[str, list[tuple[int, int]]] = {}
+    for item in known:
+        for mention in item.mentions:
+            covered.setdefault(mention.paragraph, []).append((mention.start, mention.end))
     found: dict[str, NewName] = {}
     for paragraph in paragraphs:
         tokens = tokenize(paragraph.text)
@@ -63,7 +68,8 @@ def find_new_names(paragraphs: tuple[Paragraph, ...], known: tuple[DocumentEntit
                 i += 1
                 continue
             name = _name_after(tokens, i + title_length, vocab)
-            if name and not any((paragraph.key, t.start) in covered for t in name):
+            spans = covered.get(paragraph.key, ())
+            if name and not any(start <= t.start < end for t in name for start, end in spans):
                 written = paragraph.text[name[0].start:name[-1].end]
                 title = paragraph.text[tokens[i].start:tokens[i + title_length - 1].end]
                 found.setdefault(fold(written), NewName(written, title, paragraph.key,
@@ -73,11 +79,11 @@ def find_new_names(paragraphs: tuple[Paragraph, ...], known: tuple[DocumentEntit
 
 
 def _title_at(tokens: list[Token], i: int, vocab: _Vocabulary) -> int:
-    for title in vocab.titles:
-        n = len(title)
-        if i + n <= len(tokens) and title[0] in clitic_forms(tokens[i].key) and all(
-                tokens[i + k].key == title[k] for k in range(1, n)):
-            return n
+    for form in clitic_forms(tokens[i].key):
+        for title in vocab.titles.get(form, ()):
+            n = len(title)
+            if i + n <= len(tokens) and all(tokens[i + k].key == title[k] for k in range(1, n)):
+                return n
     return 0
 
 

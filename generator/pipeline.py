@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import posixpath
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from .ingest import discover, read_document
 from .model import Document, Skipped
 from .publish import Outputs, write_outputs
 from .entities import find_entities
+from .cache import DocumentCache, build_fingerprint, docs_state, files_digest, load_manifest, save_manifest
 from .editorial import Linker, embed, load_commentary
 from .entity_pages import entity_outputs
 from .events import group_events
@@ -26,7 +29,7 @@ from .knowledge import Entity, load_knowledge
 from .matching import Matcher
 from .names import find_new_names
 from .translations import english_side, read_translation, translation_path
-from .render import page_path, raw_path, render_document, render_documents_index, render_feed
+from .render import documents_index_pages, page_path, raw_path, render_document, render_feed
 
 Progress = Callable[[str], None]
 
@@ -34,6 +37,7 @@ Progress = Callable[[str], None]
 @dataclass
 class Report:
     documents: list[Document] = field(default_factory=list)
+    published: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -41,9 +45,22 @@ class Report:
     written: int = 0
     deleted: int = 0
     seconds: float = 0.0
+    unchanged: bool = False                                # nothing changed since the last build
+
+    def summary_data(self) -> dict:
+        """What a later unchanged build repeats of this report."""
+        return {"published": self.published, "skipped": [[str(s.path), s.reason] for s in self.skipped],
+                "warnings": self.warnings, "errors": self.errors}
+
+    @classmethod
+    def repeated(cls, data: dict) -> Report:
+        """The report of an earlier build, for a build in which nothing changed."""
+        return cls(published=data["published"], skipped=[Skipped(Path(p), r) for p, r in data["skipped"]],
+                   warnings=data["warnings"], errors=data["errors"], unchanged=True)
 
     def summary(self) -> str:
-        lines = [f"microsite: {len(self.documents)} document(s) published, {len(self.skipped)} file(s) skipped, "
+        state = "nothing changed since the last build; " if self.unchanged else ""
+        lines = [f"microsite: {state}{self.published} document(s) published, {len(self.skipped)} file(s) skipped, "
                  f"{len(self.errors) + len(self.fatal)} error(s), {len(self.warnings)} warning(s); {self.written} file(s) written, "
                  f"{self.deleted} removed in {self.seconds:.2f} s"]
         lines += [f"  FATAL    {item}" for item in self.fatal]
@@ -64,9 +81,52 @@ class Context:
     changed: dict[str, str] = field(default_factory=dict)     # site_src path -> last commit date
 
 
-def load_context(settings: Settings) -> Context:
+def load_context(settings: Settings, history: dict[str, str] | None = None) -> Context:
     entities, errors = load_knowledge(settings.knowledge_dir)
-    return Context(settings, {e.id: e for e in entities}, Matcher(entities), tuple(errors), last_changed(settings.root))
+    changed = last_changed(settings.root) if history is None else history
+    return Context(settings, {e.id: e for e in entities}, Matcher(entities), tuple(errors), changed)
+
+
+PARALLEL_FROM = 40          # documents: below this, starting worker processes costs more than it saves
+
+
+def process_all(paths: list[Path], context: Context, cache: DocumentCache) -> Iterator[tuple[Path, Document | Skipped]]:
+    """Every document processed, in `paths` order: from the cache where its inputs are unchanged,
+    else on all cores (documents are independent; results come back in order, so builds repeat)."""
+    keys = [cache.key(document_inputs(path, context.settings)) for path in paths]
+    results: list[Document | Skipped | None] = [cache.load(key) for key in keys]
+    missing = [i for i, result in enumerate(results) if result is None]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(missing) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        global _WORKER_CONTEXT
+        _WORKER_CONTEXT = context                         # inherited by the forked workers
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            computed = pool.map(_process_in_worker, [paths[i] for i in missing], chunksize=16)
+    else:
+        computed = [process(paths[i], context) for i in missing]
+    for i, result in zip(missing, computed):
+        cache.store(keys[i], result)
+        results[i] = result
+    yield from zip(paths, results)
+
+
+_WORKER_CONTEXT: Context | None = None
+
+
+def _process_in_worker(path: Path) -> Document | Skipped:
+    return process(path, _WORKER_CONTEXT)
+
+
+def document_inputs(path: Path, settings: Settings) -> list[Path]:
+    """The files one document's processing reads (for the cache key)."""
+    return [path, *(path.with_suffix(s) for s in (".yml", ".yaml")),
+            translation_path(settings.translations_dir, path.stem)]
+
+
+def shared_inputs(settings: Settings) -> str:
+    """What every document's processing depends on besides its own files."""
+    knowledge = sorted(settings.knowledge_dir.glob("*.md")) if settings.knowledge_dir.is_dir() else []
+    return files_digest(knowledge) + repr((settings.max_document_bytes, settings.summary_sentences))
 
 
 def process(path: Path, context: Context) -> Document | Skipped:
@@ -89,30 +149,49 @@ def process(path: Path, context: Context) -> Document | Skipped:
 
 
 def generate(settings: Settings, progress: Progress | None = None) -> Report:
-    """Build docs/ from site_src/."""
+    """Build docs/ from site_src/; when no input changed and docs/ is as the last build left it,
+    stop at once (the report of that build is repeated)."""
+    started = time.perf_counter()
+    history = last_changed(settings.root)
+    fingerprint = build_fingerprint(settings.source_dir, repr(settings), history)
+    previous = load_manifest(settings.root)
+    if previous.get("fingerprint") == fingerprint and previous.get("docs") == docs_state(settings.docs_dir):
+        report = Report.repeated(previous["report"])
+        report.seconds = time.perf_counter() - started
+        return report
+    report = _generate(settings, history, progress)
+    report.seconds = time.perf_counter() - started
+    if not report.fatal:
+        save_manifest(settings.root, {"fingerprint": fingerprint, "docs": docs_state(settings.docs_dir),
+                                      "report": report.summary_data()})
+    return report
+
+
+def _generate(settings: Settings, history: dict[str, str], progress: Progress | None) -> Report:
     started = time.perf_counter()
     report = Report()
-    context = load_context(settings)
+    context = load_context(settings, history)
     report.errors += list(context.knowledge_errors)
     paths = discover(settings.documents_dir)
+    cache = DocumentCache(settings.root, shared_inputs(settings))
     step = max(1, len(paths) // 20)
-    for number, path in enumerate(paths, 1):
-        result = process(path, context)
+    for number, (path, result) in enumerate(process_all(paths, context, cache), 1):
         if isinstance(result, Skipped):
             report.skipped.append(Skipped(_display(path, settings), result.reason))
         else:
             report.documents.append(result)
+            report.published += 1
             report.warnings += [f"{_display(path, settings)}: {w}" for w in result.source.warnings]
             report.warnings += list(result.english.problems)
         if progress and (number % step == 0 or number == len(paths)):
             progress(f"processed {number}/{len(paths)} documents")
     report.warnings += [f"{path}: translation of a document that does not exist"
                         for path in orphan_translation_files(settings, report.documents, report.skipped)]
+    cache.prune()
     outputs, problems = site_outputs(report.documents, context)
     report.fatal += problems.fatal
     report.warnings += problems.warnings
     if report.fatal:                       # leave docs/ as it was: the build stops here
-        report.seconds = time.perf_counter() - started
         return report
     report.written, report.deleted = write_outputs(settings.docs_dir, outputs)
     report.seconds = time.perf_counter() - started
@@ -162,15 +241,16 @@ def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, 
         updated_of[document.doc_id] = updated
     outputs.update(map_outputs(documents, context.knowledge, settings.tiles))
     outputs.update(timeline_output(events))
-    outputs["documents/index.md"] = render_documents_index(documents).encode("utf-8")
+    outputs.update({path: page.encode("utf-8") for path, page in documents_index_pages(documents).items()})
     notes = {}
     for entity in context.knowledge.values():
         notes[entity.id], errors = linker.resolve(entity.note, "entities", entity.path, entity.note_line)
         problems.fatal += errors
     outputs.update(entity_outputs(documents, context.knowledge, notes))
-    outputs["data/corpus.json"] = dataset.corpus_json(documents, event_of).encode("utf-8")
+    records = dataset.corpus(documents, event_of)
+    outputs["data/corpus.json"] = dataset.corpus_json(records).encode("utf-8")
     outputs["data/entities.json"] = dataset.entities_json(documents, context.knowledge).encode("utf-8")
-    outputs["data/documents.csv"] = dataset.documents_csv(documents).encode("utf-8")
+    outputs["data/documents.csv"] = dataset.documents_csv(records).encode("utf-8")
     schema = settings.root / "schemas" / "corpus.schema.json"
     if schema.is_file():
         outputs["data/corpus.schema.json"] = schema.read_bytes()

@@ -71,8 +71,20 @@ def render_document(document: Document, site: dict[str, str], event: Any = None,
     )
 
 
-def render_documents_index(documents: list[Document]) -> str:
-    return environment().get_template("documents_index.md.j2").render(documents=sort_for_index(documents))
+INDEX_PAGE_SIZE = 250      # rows per documents-index page: pages stay light as the corpus grows
+
+
+def documents_index_pages(documents: list[Document]) -> dict[str, str]:
+    """The documents index: `documents/index.md`, then `documents-list/2.md`, … when it is long."""
+    ordered = sort_for_index(documents)
+    chunks = [ordered[i:i + INDEX_PAGE_SIZE] for i in range(0, len(ordered), INDEX_PAGE_SIZE)] or [[]]
+    pages = {}
+    for number, chunk in enumerate(chunks, 1):
+        path = "documents/index.md" if number == 1 else f"documents-list/{number}.md"
+        pages[path] = environment().get_template("documents_index.md.j2").render(
+            documents=chunk, total=len(ordered), number=number, count=len(chunks),
+            first=(number - 1) * INDEX_PAGE_SIZE + 1, to_root="../" if number == 1 else "../../")
+    return pages
 
 
 def sort_for_index(documents: list[Document]) -> list[Document]:

@@ -5,17 +5,18 @@ from collections import OrderedDict
 
 from .events import Event
 from .knowledge import Entity
-from .maps import MappedDocument, Place, render_map
 from .model import Document
 from .render import environment, page_url
 
 SITE_MAP = "maps/site.html"
 DOCUMENT_MAP = "maps/document.html"
 MAIN_PEOPLE = 3
+TIMELINE_PAGE_EVENTS = 250      # events on one timeline page before it is split by month
 
 
-def places(documents: list[Document], knowledge: dict[str, Entity]) -> list[Place]:
-    """Every knowledge-base place with coordinates, with the documents that name it."""
+def places(documents: list[Document], knowledge: dict[str, Entity]) -> list:
+    """Every knowledge-base place with coordinates (maps.Place), with the documents that name it."""
+    from .maps import MappedDocument, Place     # folium takes a quarter second to import: only when drawing
     named: dict[str, list[MappedDocument]] = {}
     for document in sorted(documents, key=lambda d: (d.analysis.date or "9999", d.doc_id)):
         for item in document.entities:
@@ -29,6 +30,8 @@ def places(documents: list[Document], knowledge: dict[str, Entity]) -> list[Plac
 
 
 def map_outputs(documents: list[Document], knowledge: dict[str, Entity], tiles: dict[str, str]) -> dict[str, bytes]:
+    from .maps import render_map
+
     mapped = places(documents, knowledge)
     return {
         SITE_MAP: render_map(mapped, tiles, document_map=False).encode("utf-8"),
@@ -46,15 +49,30 @@ def document_map_src(document: Document) -> str | None:
 
 
 def timeline_output(events: list[Event]) -> dict[str, bytes]:
+    """One timeline page while it is short; beyond TIMELINE_PAGE_EVENTS events, an overview of
+    years and months, and a page per month (and one for the undated)."""
     dated = sorted((e for e in events if e.date), key=lambda e: (e.date, e.key))
     by_month: OrderedDict[str, OrderedDict[str, list[Event]]] = OrderedDict()
     for event in dated:
         year, month = event.date[:4], event.date[:7]
         by_month.setdefault(year, OrderedDict()).setdefault(month, []).append(event)
     undated = sorted((e for e in events if not e.date), key=lambda e: e.key)
-    page = environment().get_template("timeline.md.j2").render(by_month=by_month, undated=undated,
-                                                                 main_people=main_people, places_of=places_of)
-    return {"timeline.md": page.encode("utf-8")}
+    template = environment().get_template("timeline.md.j2")
+    helpers = {"main_people": main_people, "places_of": places_of}
+    if len(events) <= TIMELINE_PAGE_EVENTS:
+        page = template.render(by_month=by_month, undated=undated, to_root="../", overview=False, **helpers)
+        return {"timeline.md": page.encode("utf-8")}
+    pages = {"timeline.md": template.render(by_month=by_month, undated=undated, to_root="../", overview=True,
+                                            **helpers).encode("utf-8")}
+    for year, months in by_month.items():
+        for month, items in months.items():
+            pages[f"timeline/{month}.md"] = template.render(
+                by_month={year: {month: items}}, undated=[], to_root="../../", overview=False, title=month,
+                **helpers).encode("utf-8")
+    if undated:
+        pages["timeline/undated.md"] = template.render(by_month={}, undated=undated, to_root="../../", overview=False,
+                                                       title="undated", **helpers).encode("utf-8")
+    return pages
 
 
 def main_people(document: Document) -> list[Entity]:

@@ -30,6 +30,9 @@ _ARABIC_FOLD = str.maketrans({
     "\u200f": None, "\u200e": None, "\u061c": None,
 })
 _NON_WORD_RE = re.compile(r"[^\w]+")
+# Every combining mark of the Basic Multilingual Plane, as one character class (C speed).
+_COMBINING_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x300, 0x10000)
+                                         if unicodedata.combining(chr(c))) + "]")
 
 ARABIC_SCRIPT_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -61,8 +64,7 @@ def fold(text: str) -> str:
     Unifies hamza and alef forms, ى/ي/ی, ة/ه, ك/ک, ZWNJ and digits, so that Arabic and
     Persian spellings of the same word compare equal, and "Güler" matches "Guler".
     """
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.casefold()))
     return ascii_digits(text.translate(_ARABIC_FOLD))
 
 

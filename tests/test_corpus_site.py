@@ -106,5 +106,5 @@ def test_document_page_shows_text_provenance_and_download(built_site):
 
 def test_documents_index_newest_first_undated_last(built_site):
     index = (built_site.root / "site" / "documents" / "index.html").read_text(encoding="utf-8")
-    positions = [index.index(f'href="{doc_id}/"') for doc_id in (IDS[3], IDS[1], IDS[0], IDS[2], IDS[4])]
+    positions = [index.index(f'href="../documents/{doc_id}/"') for doc_id in (IDS[3], IDS[1], IDS[0], IDS[2], IDS[4])]
     assert positions == sorted(positions)

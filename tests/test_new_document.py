@@ -22,14 +22,14 @@ def test_a_new_txt_document_gets_page_index_row_and_corpus_entry(project):
     page = (site / "documents" / "005_new_turkish" / "index.html").read_text(encoding="utf-8")
     assert 'lang="tr" dir="ltr"' in page
     index = (site / "documents" / "index.html").read_text(encoding="utf-8")
-    assert 'href="005_new_turkish/"' in index
+    assert 'href="../documents/005_new_turkish/"' in index
     record = project.record("005_new_turkish", "site")
     assert record["language"] == "tr" and record["date"] == "2020-07-04" and record["outlet"] == "Anadolu Ajansı"
     assert record["title"]["original"].startswith("Bakan Akar ve Orgeneral Güler")
     assert len(record["text"]["original"]) == 3
     assert len(project.corpus("site")["documents"]) == 6
     # newest first: the new document (4 July 2020) sits between 003 (2024) and 001 (3 July 2020)
-    order = [index.index(f'href="{i}/"') for i in ("003_e8a0a6e2dc4f0eda", "005_new_turkish", "001_68d0712cb814f501")]
+    order = [index.index(f'href="../documents/{i}/"') for i in ("003_e8a0a6e2dc4f0eda", "005_new_turkish", "001_68d0712cb814f501")]
     assert order == sorted(order)
 
 

@@ -1,0 +1,184 @@
+"""`make bench`: the generator at 1,000 and 5,000 synthetic documents, beside plain MkDocs.
+
+For each size: a throwaway project with the repository's configuration, knowledge base and
+pages, and a synthetic corpus (bench/synthetic.py). Measured, each step in its own process:
+  * generator, cold (`microsite generate`, empty cache) and rebuilt with nothing changed;
+  * MkDocs + Material building the generated docs/;
+  * plain MkDocs + Material building equivalent Markdown (each document's title and cleaned
+    paragraphs, no generator) — the baseline for the ratio;
+  * peak memory of each step, page weights, search-index size, total site size.
+Writes BENCHMARKS.md with the figures and the machine they ran on.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.synthetic import build_corpus  # noqa: E402
+
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
+PLAIN_MKDOCS = """site_name: Plain baseline
+docs_dir: docs
+site_dir: site
+theme:
+  name: material
+  font: false
+plugins:
+  - search:
+      lang: [en, ar]
+not_in_nav: |
+  /documents/*.md
+nav:
+  - Home: index.md
+"""
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one command in its own process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read()[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def project(root: Path, count: int) -> Path:
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    for name in ("mkdocs.yml",):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("overrides", "schemas"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "generator").symlink_to(REPO / "generator")
+    for folder in ("pages", "knowledge"):
+        shutil.copytree(REPO / "site_src" / folder, root / "site_src" / folder)
+    build_corpus(sorted((REPO / "site_src" / "documents").glob("*.txt")), root / "site_src" / "documents", count)
+    return root
+
+
+def plain_project(root: Path, generated: Path) -> Path:
+    """Equivalent Markdown, no generator: each document's title and cleaned paragraphs."""
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "docs" / "documents").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(PLAIN_MKDOCS, encoding="utf-8")
+    (root / "docs" / "index.md").write_text("# Plain baseline\n", encoding="utf-8")
+    corpus = json.loads((generated / "docs" / "data" / "corpus.json").read_text(encoding="utf-8"))
+    for record in corpus["documents"]:
+        body = "\n\n".join(record["text"]["original"])
+        (root / "docs" / "documents" / f"{record['id']}.md").write_text(f"# {record['title']['original']}\n\n{body}\n",
+                                                                       encoding="utf-8")
+    return root
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(count: int, workdir: Path) -> dict:
+    root = project(workdir / f"bench-{count}", count)
+    python = sys.executable
+    cold, cold_memory = run([python, "-m", "generator.cli", "--root", str(root), "generate"], REPO)
+    rebuild, _ = run([python, "-m", "generator.cli", "--root", str(root), "generate"], REPO)
+    mkdocs, mkdocs_memory = run([python, "-m", "mkdocs", "build", "-q"], root)
+    plain = plain_project(workdir / f"plain-{count}", root)
+    plain_seconds, _ = run([python, "-m", "mkdocs", "build", "-q"], plain)
+    site = root / "site"
+    pages = {p: p.stat().st_size for p in site.rglob("*.html") if "maps" not in p.parts}
+    document_pages = [size for p, size in pages.items() if p.parent.parent.name == "documents"]
+    largest = max(pages, key=pages.get)
+    return {
+        "documents": count,
+        "generator_s": cold, "generator_ms_per_doc": cold / count * 1000, "generator_peak_mb": cold_memory,
+        "rebuild_s": rebuild, "rebuild_share": rebuild / cold,
+        "mkdocs_s": mkdocs, "mkdocs_peak_mb": mkdocs_memory, "generator_share": cold / mkdocs,
+        "plain_mkdocs_s": plain_seconds, "total_vs_plain": (cold + mkdocs) / plain_seconds,
+        "document_page_kb_median": statistics.median(document_pages) / 1024,
+        "document_page_kb_max": max(document_pages) / 1024,
+        "page_kb_max": pages[largest] / 1024, "largest_page": str(largest.relative_to(site)),
+        "pages": len(pages),
+        "search_index_kb_per_doc": (site / "search" / "search_index.json").stat().st_size / 1024 / count,
+        "site_mb": folder_size(site) / 1e6,
+        "map_files": len(list((site / "maps").glob("*.html"))),
+    }
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    memory = next((int(line.split()[1]) / 1024 / 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def report(results: list[dict]) -> str:
+    rows = [
+        ("Generator, cold (whole run)", lambda r: f"{r['generator_s']:.1f} s"),
+        ("Generator per document", lambda r: f"{r['generator_ms_per_doc']:.1f} ms"),
+        ("Rebuild with nothing changed", lambda r: f"{r['rebuild_s']:.2f} s ({r['rebuild_share']:.0%} of cold)"),
+        ("MkDocs + Material build", lambda r: f"{r['mkdocs_s']:.1f} s"),
+        ("Generator / MkDocs build", lambda r: f"{r['generator_share']:.0%}"),
+        ("Plain MkDocs + Material, same text", lambda r: f"{r['plain_mkdocs_s']:.1f} s"),
+        ("(Generator + build) / plain build", lambda r: f"{r['total_vs_plain']:.2f}×"),
+        ("Peak memory: generator / MkDocs", lambda r: f"{r['generator_peak_mb']:.0f} MB / {r['mkdocs_peak_mb']:.0f} MB"),
+        ("Document page HTML, median / max", lambda r: f"{r['document_page_kb_median']:.0f} KB / {r['document_page_kb_max']:.0f} KB"),
+        ("Largest page", lambda r: f"{r['page_kb_max']:.0f} KB ({r['largest_page']})"),
+        ("Pages", lambda r: f"{r['pages']:,}"),
+        ("Search index per document", lambda r: f"{r['search_index_kb_per_doc']:.1f} KB"),
+        ("Total site size", lambda r: f"{r['site_mb']:.1f} MB ({r['site_mb'] / r['documents'] * 1000:.0f} KB per document)"),
+        ("Map files", lambda r: f"{r['map_files']}"),
+    ]
+    header = "| | " + " | ".join(f"{r['documents']:,} documents" for r in results) + " |"
+    lines = [header, "|---" * (len(results) + 1) + "|"]
+    lines += [f"| {name} | " + " | ".join(value(r) for r in results) + " |" for name, value in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "microsite-bench")
+    parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
+    args = parser.parse_args()
+    results = []
+    for count in args.sizes:
+        print(f"bench: {count} documents …", file=sys.stderr, flush=True)
+        results.append(measure(count, args.workdir))
+        print(json.dumps(results[-1], indent=1), file=sys.stderr)
+    table = report(results)
+    print(table)
+    args.output.write_text(render_markdown(table, results), encoding="utf-8")
+
+
+def render_markdown(table: str, results: list[dict]) -> str:
+    return f"""# Benchmarks
+
+Measured by `make bench` (bench/run.py) on {time.strftime('%Y-%m-%d')}, on: {machine()}.
+Synthetic corpora derived from the five source documents (bench/synthetic.py): paragraphs
+recombined, names, places and dates varied, page furniture kept. Every step runs in its own
+process, as `make site` runs it; times are wall-clock, single run.
+
+{table}
+
+Targets (issue 7): at 1,000 documents, generator time at most 25% of the MkDocs build; document
+pages at most 100 KB; total site size growing linearly with the corpus; a rebuild with nothing
+changed at most 10% of the cold generator time.
+"""
+
+
+if __name__ == "__main__":
+    main()
