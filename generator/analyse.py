@@ -23,7 +23,7 @@ PERSIAN_LETTERS = re.compile("[پچژگ]")
 PERSIAN_WORDS = frozenset({"را", "است", "اين", "كه", "مي", "براي", "هاي", "شده", "كرد", "ميان", "نيز", "بود", "خود"})
 ARABIC_WORDS = frozenset({"في", "الي", "علي", "عن", "التي", "الذي", "ان", "مع", "هذا", "كان", "قد", "بين", "او"})
 FALLBACK_TITLE_WORDS = 12
-LANGUAGE_SAMPLE = 3000            # characters: plenty for the model, and it keeps identification fast
+LANGUAGE_SAMPLE = 1500            # characters: plenty for the model, and it keeps identification fast
 # "به گزارش X،" (Persian: "as X reports,") opens many Persian news stories with the outlet's name.
 REPORTED_BY_RE = re.compile(r"^به\s+گزارش\s+([^،,:.]{2,40}?)\s*[،,]")
 LABEL_VALUE_RE = re.compile(r"^[^:：]{1,40}[:：]\s*(.+)$")

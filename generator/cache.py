@@ -57,7 +57,7 @@ class DocumentCache:
         try:
             with (self.folder / f"{key}.pickle").open("rb") as handle:
                 result = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, KeyError):
             return None
         self.hits += 1
         return result

@@ -79,11 +79,38 @@ def _numeric(year: int, month: int, day: int) -> dt.date | None:
     return None
 
 
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+
+
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Month names of LANGUAGES (folded), from dateparser's own locale data."""
+    from dateparser.languages.loader import default_loader
+
+    months: dict[str, int] = {}
+    for language in LANGUAGES:
+        info = default_loader.get_locale(language).info
+        for number, key in enumerate(MONTH_KEYS, 1):
+            for name in info.get(key, []):
+                folded = fold(name).rstrip(".")
+                if len(folded) >= 3:
+                    months.setdefault(folded, number)
+    return months
+
+
 def _parse_words(candidate: str, year: int) -> dt.date | None:
     if year in SOLAR_HIJRI_YEARS:
         return _solar_hijri(candidate)
     if year not in GREGORIAN_YEARS:
         return None
+    day, month, _ = candidate.split(" ", 2)
+    number = _month_numbers().get(fold(month))
+    if number is not None:           # the common case, answered from dateparser's month names directly
+        try:
+            return dt.date(year, number, int(day))
+        except ValueError:
+            return None
     parsed = _parser().get_date_data(candidate)
     return parsed.date_obj.date() if parsed and parsed.date_obj and parsed.period == "day" else None
 

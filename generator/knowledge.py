@@ -4,7 +4,7 @@ is left out with an error naming its file and field, and the rest of the site st
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,20 @@ class Entity:
     def matchable_names(self) -> list[str]:
         return [self.name, *(n for names in self.names.values() for n in names), *self.aliases]
 
+    def __reduce__(self):
+        """Pickled as a reference to the loaded knowledge base (documents name entities hundreds of
+        times; the cache key already covers the knowledge base's content), else in full."""
+        if _LOADED.get(self.id) is self:
+            return (_loaded_entity, (self.id,))
+        return (Entity, tuple(getattr(self, f.name) for f in fields(self)))
+
+
+_LOADED: dict[str, Entity] = {}
+
+
+def _loaded_entity(entity_id: str) -> Entity:
+    return _LOADED[entity_id]
+
 
 class KnowledgeError(ValueError):
     """A malformed entry: the message names the file and the field."""
@@ -67,6 +81,8 @@ def load_knowledge(folder: Path) -> tuple[list[Entity], list[str]]:
             entities.append(read_entity(path))
         except KnowledgeError as error:
             errors.append(str(error))
+    _LOADED.clear()
+    _LOADED.update({e.id: e for e in entities})
     return _without_clashes(entities, errors)
 
 

@@ -96,25 +96,39 @@ def process_all(paths: list[Path], context: Context, cache: DocumentCache) -> It
     keys = [cache.key(document_inputs(path, context.settings)) for path in paths]
     results: list[Document | Skipped | None] = [cache.load(key) for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
-    workers = min(os.cpu_count() or 1, 8)
-    if len(missing) >= PARALLEL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        global _WORKER_CONTEXT
-        _WORKER_CONTEXT = context                         # inherited by the forked workers
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            computed = pool.map(_process_in_worker, [paths[i] for i in missing], chunksize=16)
-    else:
-        computed = [process(paths[i], context) for i in missing]
-    for i, result in zip(missing, computed):
+
+    def process_and_store(i: int) -> Document | Skipped:
+        result = process(paths[i], context)
         cache.store(keys[i], result)
+        return result
+
+    if missing:       # the first one here: it loads the language model and date data the workers then share
+        results[missing[0]] = process_and_store(missing[0])
+    for i, result in zip(missing[1:], on_all_cores(process_and_store, missing[1:])):
         results[i] = result
     yield from zip(paths, results)
 
 
-_WORKER_CONTEXT: Context | None = None
+_JOB: Callable | None = None
 
 
-def _process_in_worker(path: Path) -> Document | Skipped:
-    return process(path, _WORKER_CONTEXT)
+def on_all_cores(job: Callable[[int], object], items: list[int]) -> list:
+    """`[job(i) for i in items]`, in order, on all cores for long lists (fork: workers inherit the
+    job and everything it reads, so nothing but the results crosses between processes)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [job(i) for i in items]
+    global _JOB
+    _JOB = job
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_run_job, items, chunksize=16)
+    finally:
+        _JOB = None
+
+
+def _run_job(item: int) -> object:
+    return _JOB(item)
 
 
 def document_inputs(path: Path, settings: Settings) -> list[Path]:
@@ -228,6 +242,7 @@ def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, 
     event_of = {d.doc_id: event for event in events for d in event.documents}
     site = {"site_name": settings.site_name, "site_url": site_url(settings)}
     updated_of: dict[str, str | None] = {}
+    page_inputs = []
     for document in documents:
         comments = []
         for number, item in enumerate(commentary.get(document.doc_id, []), 1):
@@ -235,10 +250,11 @@ def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, 
             problems.fatal += errors
             comments.append((item, embed(body, f"c{number}", demote=2)))
         updated = document_updated(document, commentary.get(document.doc_id, []), context)
-        page = render_document(document, site, event_of[document.doc_id], document_map_src(document), comments, updated)
-        outputs[page_path(document)] = page.encode("utf-8")
+        page_inputs.append((document, site, event_of[document.doc_id], document_map_src(document), comments, updated))
         outputs[raw_path(document)] = document.source.raw
         updated_of[document.doc_id] = updated
+    pages = on_all_cores(lambda i: render_document(*page_inputs[i]).encode("utf-8"), list(range(len(page_inputs))))
+    outputs.update({page_path(document): page for document, page in zip(documents, pages)})
     outputs.update(map_outputs(documents, context.knowledge, settings.tiles))
     outputs.update(timeline_output(events))
     outputs.update({path: page.encode("utf-8") for path, page in documents_index_pages(documents).items()})
