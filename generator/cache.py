@@ -46,7 +46,6 @@ class DocumentCache:
         self.folder = root / FOLDER
         self.shared = hashlib.sha256((code_version() + shared_inputs).encode()).hexdigest()
         self.used: set[str] = set()
-        self.hits = 0
 
     def key(self, inputs: list[Path]) -> str:
         key = hashlib.sha256((self.shared + files_digest(inputs)).encode()).hexdigest()[:40]
@@ -59,7 +58,6 @@ class DocumentCache:
                 result = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, KeyError):
             return None
-        self.hits += 1
         return result
 
     def store(self, key: str, result: Document | Skipped) -> None:

@@ -20,7 +20,15 @@ from importlib import resources
 
 from .ingest import load_yaml
 from .model import Cleaned, Paragraph, Removal
-from .textnorm import ends_sentence, fingerprint, fold, line_key, script_counts, strip_bidi_controls, words
+from .textnorm import (
+    ends_sentence,
+    fingerprint,
+    fold,
+    line_key,
+    script_counts,
+    strip_bidi_controls,
+    words,
+)
 
 PROSE_MIN_WORDS_WITH_STOP = 6       # "… said the minister." is prose
 PROSE_MIN_WORDS = 25                # a long line is prose even without a full stop (captions are shorter)

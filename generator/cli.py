@@ -5,16 +5,20 @@ import argparse
 import os
 import subprocess
 import sys
-from pathlib import Path
-
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from .check import FAILING, format_findings, run_check
 from .config import Settings, load_settings
 from .importer import import_file
 from .ingest import IngestError, discover
-from .machine_translation import ArgosTranslator, Translator, TranslatorUnavailable, write_draft
+from .machine_translation import (
+    ArgosTranslator,
+    Translator,
+    TranslatorUnavailable,
+    write_draft,
+)
 from .model import Skipped
 from .pipeline import generate, load_context, print_progress, process
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .model import Evidence
 from .textnorm import ascii_digits, fold
@@ -118,7 +118,9 @@ def _parse_words(candidate: str, year: int) -> dt.date | None:
 @lru_cache(maxsize=1)
 def _parser():
     """One dateparser parser for the build: building one per call reloads its locale data."""
-    from dateparser.date import DateDataParser   # imported lazily: it takes a while to load
+    from dateparser.date import (
+        DateDataParser,  # imported lazily: it takes a while to load
+    )
 
     return DateDataParser(languages=LANGUAGES, settings=_SETTINGS)
 

@@ -11,19 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .ingest import DOCUMENT_SUFFIXES, IngestError, decode, split_front_matter
-from .model import Document, Skipped
-
-
-@dataclass(frozen=True)
-class Imported:
-    written: list[Path]
-    document: Document | Skipped
 
 
 def document_id(path: Path) -> str:

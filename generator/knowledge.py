@@ -8,8 +8,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .ingest import IngestError, split_front_matter
 
 TYPES = ("person", "organisation", "place")
@@ -188,7 +186,3 @@ def _without_clashes(entities: list[Entity], errors: list[str]) -> tuple[list[En
                               f"({other.path.name}); a name must belong to one entity")
     return entities, errors
 
-
-def dump_front_matter(data: dict[str, Any]) -> str:
-    """Used by tests and tools that write entries: the same YAML layout editors see."""
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"

@@ -7,15 +7,13 @@ A draft is written only where no translation file exists: an editor's file is ne
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from .model import Document
 from .render import environment
 from .translations import translation_path
-
-LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "tr": "Turkish", "fr": "French", "ru": "Russian", "ur": "Urdu"}
 
 
 class TranslatorUnavailable(Exception):

@@ -13,7 +13,6 @@ Partial mentions (a surname alone after the full name) are resolved per document
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache

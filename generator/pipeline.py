@@ -13,23 +13,36 @@ from pathlib import Path
 
 from . import dataset
 from .analyse import analyse
+from .cache import (
+    DocumentCache,
+    build_fingerprint,
+    docs_state,
+    files_digest,
+    load_manifest,
+    save_manifest,
+)
 from .clean import clean
 from .config import Settings
-from .history import last_changed
-from .ingest import discover, read_document
-from .model import Document, Skipped
-from .publish import Outputs, write_outputs
-from .entities import find_entities
-from .cache import DocumentCache, build_fingerprint, docs_state, files_digest, load_manifest, save_manifest
 from .editorial import Linker, embed, load_commentary
+from .entities import find_entities
 from .entity_pages import entity_outputs
 from .events import group_events
-from .site_pages import document_map_src, map_outputs, timeline_output
+from .history import last_changed
+from .ingest import discover, read_document
 from .knowledge import Entity, load_knowledge
 from .matching import Matcher
+from .model import Document, Skipped
 from .names import find_new_names
+from .publish import Outputs, write_outputs
+from .render import (
+    documents_index_pages,
+    page_path,
+    raw_path,
+    render_document,
+    render_feed,
+)
+from .site_pages import document_map_src, map_outputs, timeline_output
 from .translations import english_side, read_translation, translation_path
-from .render import documents_index_pages, page_path, raw_path, render_document, render_feed
 
 Progress = Callable[[str], None]
 

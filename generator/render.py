@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .analyse import direction
 from .model import Document
 
 LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "en": "English", "tr": "Turkish", "fr": "French",
@@ -28,6 +29,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["yaml_string"] = yaml_string
     env.filters["language_name"] = language_name
+    env.filters["direction"] = direction
     env.filters["evidence"] = lambda evidence: EVIDENCE_SOURCES.get(evidence.source, evidence.source) if evidence else ""
     return env
 

@@ -16,7 +16,10 @@ TIMELINE_PAGE_EVENTS = 250      # events on one timeline page before it is split
 
 def places(documents: list[Document], knowledge: dict[str, Entity]) -> list:
     """Every knowledge-base place with coordinates (maps.Place), with the documents that name it."""
-    from .maps import MappedDocument, Place     # folium takes a quarter second to import: only when drawing
+    from .maps import (  # folium takes a quarter second to import: only when drawing
+        MappedDocument,
+        Place,
+    )
     named: dict[str, list[MappedDocument]] = {}
     for document in sorted(documents, key=lambda d: (d.analysis.date or "9999", d.doc_id)):
         for item in document.entities:

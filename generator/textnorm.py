@@ -41,8 +41,6 @@ LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 WORD_CHARS = r"\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 WORD_RE = re.compile(f"[{WORD_CHARS}]+")
 
-# Sentence-final punctuation in the scripts we publish (Latin, Arabic, Persian, Urdu).
-SENTENCE_END = ".!?؟۔…\"'”»)»"
 TERMINAL_RE = re.compile(r"[.!?؟۔…][\"'”»)\]]*\s*$")
 
 

@@ -79,5 +79,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return built
 
 
+def dump_front_matter(data: dict) -> str:
+    """A knowledge-base entry's front matter, in the layout editors write."""
+    import yaml
+
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
+
+
 def corpus_text(name: str) -> str:
     return (CORPUS / name).read_text(encoding="utf-8")

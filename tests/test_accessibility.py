@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import os
 from importlib import resources
-from pathlib import Path
 
 import pytest
-
 from browser import artifact, browser_page
 from test_corpus_site import IDS
 

@@ -5,14 +5,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import REPO, corpus_text
 
 from generator.analyse import analyse, detect_language, direction
 from generator.clean import clean
 from generator.config import load_settings
 from generator.dates import find_date
 from generator.model import SourceFile
-
-from conftest import REPO, corpus_text
 
 SETTINGS = load_settings(REPO)
 

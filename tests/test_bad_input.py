@@ -2,12 +2,11 @@
 text; the rest of the site always builds (MkDocs --strict)."""
 from __future__ import annotations
 
-import codecs
 import html
 
 import pytest
-
 from conftest import corpus_text
+
 from generator.textnorm import ascii_digits
 
 ARTICLE = corpus_text("000_99d85874a1d33ffe.txt").splitlines()[:6]

@@ -5,7 +5,6 @@ import json
 
 import jsonschema
 import pytest
-
 from conftest import REPO, corpus_text
 
 IDS = ["000_99d85874a1d33ffe", "001_68d0712cb814f501", "002_de244ad36c17fbc9", "003_e8a0a6e2dc4f0eda",

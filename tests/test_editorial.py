@@ -13,12 +13,10 @@ import urllib.request
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-import pytest
-
-from generator.cli import main as microsite
-
 from conftest import REPO, corpus_text
 from test_corpus_site import IDS
+
+from generator.cli import main as microsite
 
 COMMENTARY = """---
 author: Leila Haddad

@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 import re
 
-from generator.cli import main as microsite
-from generator.knowledge import dump_front_matter, load_knowledge
-
-from conftest import REPO
+from conftest import REPO, dump_front_matter
 from test_corpus_site import IDS
+
+from generator.cli import main as microsite
+from generator.knowledge import load_knowledge
 
 # Read off each document's body by hand: every person and place it names.
 PEOPLE = {

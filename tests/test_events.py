@@ -4,13 +4,19 @@ from __future__ import annotations
 import itertools
 import re
 
-from generator.config import load_settings
-from generator.events import EVENT_SIMILARITY, MIN_SHARED_PEOPLE, group_events, people, similarity
-from generator.ingest import discover
-from generator.pipeline import load_context, process
-
 from conftest import REPO
 from test_corpus_site import IDS
+
+from generator.config import load_settings
+from generator.events import (
+    EVENT_SIMILARITY,
+    MIN_SHARED_PEOPLE,
+    group_events,
+    people,
+    similarity,
+)
+from generator.ingest import discover
+from generator.pipeline import load_context, process
 
 SAME_EVENT = {IDS[0], IDS[1], IDS[2]}      # the 3 July 2020 visit to Tripoli, read off the texts
 

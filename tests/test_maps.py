@@ -6,12 +6,12 @@ import math
 import re
 from pathlib import Path
 
-from generator.knowledge import load_knowledge, read_entity
-from generator.maps import MappedDocument, Place, render_map
-from generator.config import load_settings
-
 from conftest import REPO
 from test_corpus_site import IDS
+
+from generator.config import load_settings
+from generator.knowledge import load_knowledge, read_entity
+from generator.maps import MappedDocument, Place, render_map
 
 TILES = load_settings(REPO).tiles
 # Reference coordinates of the five sites of the design (decimal degrees).

@@ -6,10 +6,16 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import dump_front_matter
 
 from generator.entities import find_entities
-from generator.knowledge import dump_front_matter, load_knowledge
-from generator.matching import CONTEXT_THRESHOLD, FUZZY_THRESHOLD, Matcher, name_similarity
+from generator.knowledge import load_knowledge
+from generator.matching import (
+    CONTEXT_THRESHOLD,
+    FUZZY_THRESHOLD,
+    Matcher,
+    name_similarity,
+)
 from generator.model import Paragraph
 from generator.names import find_new_names
 

@@ -23,11 +23,11 @@ from pathlib import Path
 
 import markdown
 import pymdownx.slugs
+from conftest import CORPUS, REPO
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from conftest import CORPUS, REPO
 from generator.analyse import analyse
 from generator.clean import clean
 from generator.config import load_settings

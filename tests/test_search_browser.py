@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from browser import artifact, browser_page
-from generator.search_index import search_key
 from test_corpus_site import IDS
+
+from generator.search_index import search_key
 
 
 def search(page, query: str) -> set[str]:

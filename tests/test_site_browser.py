@@ -3,7 +3,6 @@ sizes, without JavaScript errors or requests to any host but the site and the ma
 from __future__ import annotations
 
 import pytest
-
 from browser import artifact, browser_page
 from test_corpus_site import IDS
 

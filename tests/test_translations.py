@@ -6,15 +6,18 @@ import re
 import sys
 
 import pytest
+from conftest import corpus_text
+from test_corpus_site import IDS
 
 from generator.check import run_check
 from generator.cli import main as microsite
 from generator.config import load_settings
-from generator.machine_translation import ArgosTranslator, TranslatorUnavailable, write_draft
+from generator.machine_translation import (
+    ArgosTranslator,
+    TranslatorUnavailable,
+    write_draft,
+)
 from generator.pipeline import load_context, process
-
-from conftest import REPO, corpus_text
-from test_corpus_site import IDS
 
 ENGLISH_ARTICLE = """Turkey and Libya sign new training deal
 Turkish Defence Minister Hulusi Akar signed a new training agreement with Libyan officials in Tripoli on Friday.
