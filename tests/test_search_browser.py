@@ -16,7 +16,14 @@ def search(page, query: str) -> set[str]:
     box.fill("")
     box.type(query)
     box.press("End")          # Playwright types non-Latin letters without key events; a real keyboard sends them
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d|No matching/)")
+    # Results of a partial query ("g" of "Güler") arrive first: wait until the results are marked
+    # with the whole query, which Material writes (as the page folded it) into each link's ?h=.
+    page.wait_for_function(
+        """folded => {
+            const links = [...document.querySelectorAll('.md-search-result__item a')];
+            const meta = document.querySelector('.md-search-result__meta').textContent;
+            return /No matching/.test(meta) || links.some(a => new URL(a.href).searchParams.get('h') === folded);
+        }""", arg=search_key(query))
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     return {href.split("/documents/")[1].split("/")[0] for href in hrefs if "/documents/" in href
             and href.split("/documents/")[1].split("/")[0]}
