@@ -44,6 +44,7 @@ URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 TWEET_RE = re.compile(r"^(?:[—–-]\s*.{1,80}\(@\w{1,30}\)|(?:https?://)?pic\.twitter\.com/\S+$)", re.I)
 GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[\u0600-\u06ff])|(?<=[\u0600-\u06ff])(?=[A-Za-z])")
 KICKER_END_RE = re.compile(r"[:؛;：]\s*$")
+LABEL_RE = re.compile(r"^\W*[^:：]{1,40}[:：]")          # "Label: …" (a short label, then a colon)
 
 
 @dataclass(frozen=True)
@@ -71,20 +72,28 @@ def _removals(line: _Line, reason: str, kind: str) -> list[Removal]:
 @dataclass(frozen=True)
 class Lexicon:
     end_markers: frozenset[str]
-    labels: tuple[tuple[str, str, tuple[str, ...]], ...]        # (kind, reason, folded phrases)
+    labels: tuple[tuple[str, str, frozenset[str]], ...]         # (kind, reason, folded phrases)
     furniture: tuple[tuple[str, str, re.Pattern[str]], ...]     # (kind, reason, phrase pattern)
+    longest: int                                                # words in the longest marker or label
+
+    def prefixes(self, key: str) -> list[str]:
+        """The line key's first words, as many as a marker or label can have, longest first."""
+        parts = key.split(" ", self.longest)[: self.longest]
+        return [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = load_yaml(resources.files("generator").joinpath("data/boilerplate.yml").read_text("utf-8"))
-    labels = tuple((kind, spec["reason"], tuple(sorted({line_key(p) for p in spec["phrases"]}, key=len, reverse=True)))
+    labels = tuple((kind, spec["reason"], frozenset(line_key(p) for p in spec["phrases"]))
                    for kind, spec in data["labels"].items())
+    end_markers = frozenset(line_key(m) for m in data["end_markers"])
     furniture = []
     for kind, spec in data["furniture"].items():
         keys = sorted({_furniture_key(p) for p in spec["phrases"]}, key=len, reverse=True)
         furniture.append((kind, spec["reason"], re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + ")")))
-    return Lexicon(frozenset(line_key(m) for m in data["end_markers"]), tuple(labels), tuple(furniture))
+    longest = max(phrase.count(" ") + 1 for phrases in (end_markers, *(p for _, _, p in labels)) for phrase in phrases)
+    return Lexicon(end_markers, labels, tuple(furniture), longest)
 
 
 def _furniture_key(text: str) -> str:
@@ -173,7 +182,7 @@ def _dominant_is_arabic(text: str) -> bool:
 def _classify(line: _Line, key: str, lex: Lexicon, dominant_arabic: bool, body_started: bool) -> tuple[str, str] | None:
     """Why a single line is page furniture, or None if it may be article text."""
     text = line.text
-    word_count = len(words(text))
+    word_count = _word_count(text)
     if not any(ch.isalpha() for ch in text):
         return ("symbols", "no words (separator, symbols or a bare number)")
     if URL_ONLY_RE.match(text):
@@ -184,10 +193,10 @@ def _classify(line: _Line, key: str, lex: Lexicon, dominant_arabic: bool, body_s
         return ("hashtags", "hashtags")
     if key in lex.end_markers:                  # a marker above the body is a menu item
         return ("navigation", "section link above the article body")
-    for marker in lex.end_markers:
-        if key.startswith(marker + " ") and re.match(r"^\W*[^:：]{1,40}[:：]", text) and word_count <= 30:
-            return ("related", "related-article link")
-    label = _label(text, key, word_count, lex)
+    prefixes = lex.prefixes(key)
+    if word_count <= 30 and LABEL_RE.match(text) and any(p != key and p in lex.end_markers for p in prefixes):
+        return ("related", "related-article link")
+    label = _label(text, prefixes, word_count, lex)
     if label is not None:
         return label
     if word_count <= FURNITURE_MAX_WORDS:
@@ -199,12 +208,10 @@ def _classify(line: _Line, key: str, lex: Lexicon, dominant_arabic: bool, body_s
     return None
 
 
-def _label(text: str, key: str, word_count: int, lex: Lexicon) -> tuple[str, str] | None:
+def _label(text: str, prefixes: list[str], word_count: int, lex: Lexicon) -> tuple[str, str] | None:
     """Labelled metadata lines: «المصدر: …», «بقلم: …», «تاريخ النشر: …», "Tags: …"."""
     for kind, reason, phrases in lex.labels:
-        for phrase in phrases:
-            if key != phrase and not key.startswith(phrase + " "):
-                continue
+        for phrase in (p for p in prefixes if p in phrases):      # longest first
             folded_label = re.match(r"^\W*([^:：]+)[:：]", fold(text))
             has_colon = folded_label is not None and line_key(folded_label.group(1)) == phrase
             if has_colon and (kind == "tags" or word_count <= 15):
@@ -217,11 +224,11 @@ def _label(text: str, key: str, word_count: int, lex: Lexicon) -> tuple[str, str
 def _furniture(text: str, lex: Lexicon) -> tuple[str, str] | None:
     """Share/app/ad/copyright/comment-form/navigation lines, by how much of them is such vocabulary."""
     folded = _furniture_key(text)
-    letters = sum(ch.isalnum() for ch in folded) or 1
+    letters = sum(map(str.isalnum, folded)) or 1
     best: tuple[int, str, str] | None = None
     covered_total = 0
     for kind, reason, pattern in lex.furniture:
-        covered = sum(sum(ch.isalnum() for ch in m.group()) for m in pattern.finditer(folded))
+        covered = sum(sum(map(str.isalnum, phrase)) for phrase in pattern.findall(folded))
         covered_total += covered
         if covered and (best is None or covered > best[0]):
             best = (covered, kind, reason)
@@ -261,8 +268,13 @@ def _truncate(lines: list[_Line], reason: str) -> list[Removal]:
     return [removal for line in lines for removal in _removals(line, reason, "appended")]
 
 
+@lru_cache(maxsize=100_000)
+def _word_count(text: str) -> int:
+    return len(words(text))
+
+
 def _is_prose(text: str) -> bool:
-    count = len(words(text))
+    count = _word_count(text)
     return count >= PROSE_MIN_WORDS or (count >= PROSE_MIN_WORDS_WITH_STOP and ends_sentence(text))
 
 

@@ -7,6 +7,7 @@ then to a knowledge-base alias. Removed boilerplate is never read.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .knowledge import Entity
@@ -52,7 +53,7 @@ def find_entities(paragraphs: tuple[Paragraph, ...], matcher: Matcher,
         by_entity.items(), key=lambda item: (-len(item[1]), item[0])))
 
 
-def _in_order(tokens: list[Token], matches: list[Match]) -> list[Match | Token]:
+def _in_order(tokens: Sequence[Token], matches: list[Match]) -> list[Match | Token]:
     """Matches and the tokens outside them, in reading order (both lists are in order already)."""
     items: list[Match | Token] = []
     pending = iter(matches)

@@ -14,8 +14,10 @@ Partial mentions (a surname alone after the full name) are resolved per document
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -34,8 +36,7 @@ TITLE_WINDOW = 4                          # tokens between a title and the name 
 SINGLE_PROCLITICS = "وفبلك"               # and, so, with/in, for/to, like
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):           # a tuple: tokenizing makes hundreds per paragraph, so creation must be cheap
     start: int
     end: int
     key: str                              # folded
@@ -51,13 +52,15 @@ class Match:
     name_tokens: tuple[str, ...]          # the knowledge-base name it matched (folded)
 
 
-def tokenize(text: str) -> list[Token]:
+@lru_cache(maxsize=4096)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """The words of `text` with their folded keys (remembered: entities and new names read the same paragraphs)."""
     tokens = []
     for match in WORD_RE.finditer(text):
         key = _fold_word(match.group())
         if key:
             tokens.append(Token(match.start(), match.end(), key))
-    return tokens
+    return tuple(tokens)
 
 
 @lru_cache(maxsize=500_000)
@@ -127,15 +130,18 @@ class Matcher:
             candidates.sort(key=lambda item: (-len(item[0]), item[1]))
         self._first_tokens = sorted(k for k in self._phrases if len(k) >= FUZZY_MIN_LENGTH)
         self._similar = lru_cache(maxsize=200_000)(self._similar_first_tokens)
+        self._may_begin_name = lru_cache(maxsize=200_000)(self._could_begin_name)
 
-    def find(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
+    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Match]:
         """Non-overlapping mentions in `text` (tokenized already, or here), longest first at each position."""
         self._text = text
         tokens = tokenize(text) if tokens is None else tokens
         matches: list[Match] = []
         position = 0
         while position < len(tokens):
-            match = self._exact(tokens, position) or self._fuzzy(tokens, position)
+            match = None
+            if self._may_begin_name(tokens[position].key):
+                match = self._exact(tokens, position) or self._fuzzy(tokens, position)
             if match is None:
                 position += 1
                 continue
@@ -143,7 +149,7 @@ class Matcher:
             position += match[1]
         return matches
 
-    def _exact(self, tokens: list[Token], i: int) -> tuple[Match, int] | None:
+    def _exact(self, tokens: Sequence[Token], i: int) -> tuple[Match, int] | None:
         for form in clitic_forms(tokens[i].key):
             for phrase, entity_id in self._phrases.get(form, ()):
                 n = len(phrase)
@@ -152,7 +158,7 @@ class Matcher:
                                  phrase), n
         return None
 
-    def _fuzzy(self, tokens: list[Token], i: int) -> tuple[Match, int] | None:
+    def _fuzzy(self, tokens: Sequence[Token], i: int) -> tuple[Match, int] | None:
         best: tuple[float, Match, int] | None = None
         for form in clitic_forms(tokens[i].key):
             if len(form) < FUZZY_MIN_LENGTH:
@@ -176,12 +182,17 @@ class Matcher:
         """Offset where the name begins once the clitics stripped off `token` are left out."""
         return token.start + clitic_length(self._text, token, form) if form != token.key else token.start
 
+    def _could_begin_name(self, key: str) -> bool:
+        """Can a name begin at a token with this key? (Most tokens cannot; asking once per word saves the search.)"""
+        return any(form in self._phrases or (len(form) >= FUZZY_MIN_LENGTH and self._similar(form))
+                   for form in clitic_forms(key))
+
     def _similar_first_tokens(self, form: str) -> tuple[str, ...]:
         found = process.extract(form, self._first_tokens, scorer=fuzz.ratio, score_cutoff=self.context_threshold,
                                 limit=None)
         return tuple(choice for choice, _, _ in found)
 
-    def _after_title(self, tokens: list[Token], i: int, entity_id: str) -> bool:
+    def _after_title(self, tokens: Sequence[Token], i: int, entity_id: str) -> bool:
         """Is one of the entity's titles written just before token i?"""
         for title in self._titles.get(entity_id, ()):
             n = len(title)

@@ -7,6 +7,7 @@ the list (with the sentence) in `microsite check` and on the editors' page.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -78,7 +79,9 @@ def find_new_names(paragraphs: tuple[Paragraph, ...], known: tuple[DocumentEntit
     return tuple(found.values())
 
 
-def _title_at(tokens: list[Token], i: int, vocab: _Vocabulary) -> int:
+def _title_at(tokens: Sequence[Token], i: int, vocab: _Vocabulary) -> int:
+    if not _may_begin_title(tokens[i].key):
+        return 0
     for form in clitic_forms(tokens[i].key):
         for title in vocab.titles.get(form, ()):
             n = len(title)
@@ -87,7 +90,13 @@ def _title_at(tokens: list[Token], i: int, vocab: _Vocabulary) -> int:
     return 0
 
 
-def _name_after(tokens: list[Token], i: int, vocab: _Vocabulary) -> list[Token]:
+@lru_cache(maxsize=200_000)
+def _may_begin_title(key: str) -> bool:
+    """Can a title begin at a token with this key? (Most tokens cannot; asking once per word saves the search.)"""
+    return any(form in vocabulary().titles for form in clitic_forms(key))
+
+
+def _name_after(tokens: Sequence[Token], i: int, vocab: _Vocabulary) -> list[Token]:
     skipped = 0
     while i < len(tokens) and skipped < MAX_QUALIFIERS and _is_qualifier(tokens[i].key, vocab):
         i, skipped = i + 1, skipped + 1

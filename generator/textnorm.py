@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 # Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits.
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DIGITS = tuple(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
 
 # Explicit embeddings, overrides and isolates: they can reorder what a reader
 # sees ("Trojan Source"), so they never reach a page. Marks (LRM/RLM/ALM) are
@@ -19,16 +19,17 @@ _BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
 
 # Applied after canonical decomposition, so hamza and madda carriers (أ إ آ ؤ ئ ۀ) have
 # already lost their combining marks and need no entry.
-_ARABIC_FOLD = str.maketrans({
-    "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ى": "ي", "ی": "ي", "ې": "ي",
-    "ک": "ك", "ڪ": "ك",
-    "ة": "ه", "ە": "ه",
-    "ـ": None,              # tatweel
-    "\u200c": None,         # ZWNJ (Persian half-space)
-    "\u200d": None,
-    "\u200f": None, "\u200e": None, "\u061c": None,
-})
+_ARABIC_FOLD = (
+    ("ٱ", "ا"), ("ٲ", "ا"), ("ٳ", "ا"),
+    ("ى", "ي"), ("ی", "ي"), ("ې", "ي"),
+    ("ک", "ك"), ("ڪ", "ك"),
+    ("ة", "ه"), ("ە", "ه"),
+    ("ـ", ""),              # tatweel
+    ("\u200c", ""),         # ZWNJ (Persian half-space)
+    ("\u200d", ""),
+    ("\u200f", ""), ("\u200e", ""), ("\u061c", ""),
+)
+_FOLD_PAIRS = _ARABIC_FOLD + _DIGITS
 _NON_WORD_RE = re.compile(r"[^\w]+")
 # Every combining mark of the Basic Multilingual Plane, as one character class (C speed).
 _COMBINING_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x300, 0x10000)
@@ -36,6 +37,9 @@ _COMBINING_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x300,
 
 ARABIC_SCRIPT_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Runs of each script: counting letters run by run is several times faster than letter by letter.
+_ARABIC_RUN_RE = re.compile(ARABIC_SCRIPT_RE.pattern + "+")
+_LATIN_RUN_RE = re.compile(LATIN_RE.pattern + "+")
 # A word: letters and digits with their combining marks (Python's \w leaves out tashkeel and
 # accents, which would cut «خُلوصي» in two) and the Persian half-space (ZWNJ) inside it.
 WORD_CHARS = r"\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
@@ -44,9 +48,19 @@ WORD_RE = re.compile(f"[{WORD_CHARS}]+")
 TERMINAL_RE = re.compile(r"[.!?؟۔…][\"'”»)\]]*\s*$")
 
 
+def _replace_each(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """Each character of `pairs` replaced in turn (no replacement writes a character another
+    pair replaces, so the order does not matter). On Arabic-script text this is tens of times
+    faster than `str.translate`, which looks every character up in a dict."""
+    for character, replacement in pairs:
+        if character in text:
+            text = text.replace(character, replacement)
+    return text
+
+
 def ascii_digits(text: str) -> str:
     """Arabic-Indic and Persian digits to ASCII."""
-    return text.translate(_DIGITS)
+    return _replace_each(text, _DIGITS)
 
 
 def strip_bidi_controls(text: str) -> tuple[str, list[str]]:
@@ -63,7 +77,7 @@ def fold(text: str) -> str:
     Persian spellings of the same word compare equal, and "Güler" matches "Guler".
     """
     text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.casefold()))
-    return ascii_digits(text.translate(_ARABIC_FOLD))
+    return _replace_each(text, _FOLD_PAIRS)
 
 
 def fold_words(text: str) -> list[str]:
@@ -82,7 +96,7 @@ def words(text: str) -> list[str]:
 
 def script_counts(text: str) -> tuple[int, int]:
     """(Arabic-script letters, Latin letters) in the text."""
-    return len(ARABIC_SCRIPT_RE.findall(text)), len(LATIN_RE.findall(text))
+    return sum(map(len, _ARABIC_RUN_RE.findall(text))), sum(map(len, _LATIN_RUN_RE.findall(text)))
 
 
 def fingerprint(text: str) -> str:
