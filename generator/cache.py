@@ -11,13 +11,15 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import sqlite3
 from collections.abc import Iterable
+from contextlib import closing, suppress
 from functools import lru_cache
 from pathlib import Path
 
 from .model import Document, Skipped
 
-FOLDER = ".microsite-cache/documents"
+DATABASE = ".microsite-cache/documents.sqlite"
 MANIFEST = ".microsite-cache/build.json"
 
 
@@ -42,10 +44,17 @@ def files_digest(paths: Iterable[Path]) -> str:
 
 
 class DocumentCache:
+    """Processing results by key, pickled, in one SQLite file: creating a file per document costs
+    more than processing it on some disks. A build stores its results and drops unused entries
+    in one transaction at its end (`save`). The cache never fails a build: any database error
+    means "not cached"."""
+
     def __init__(self, root: Path, shared_inputs: str) -> None:
-        self.folder = root / FOLDER
+        self.path = root / DATABASE
         self.shared = hashlib.sha256((code_version() + shared_inputs).encode()).hexdigest()
         self.used: set[str] = set()
+        self._new: dict[str, bytes] = {}
+        self._stored = self._read_all()
 
     def key(self, inputs: list[Path]) -> str:
         key = hashlib.sha256((self.shared + files_digest(inputs)).encode()).hexdigest()[:40]
@@ -53,28 +62,47 @@ class DocumentCache:
         return key
 
     def load(self, key: str) -> Document | Skipped | None:
-        try:
-            with (self.folder / f"{key}.pickle").open("rb") as handle:
-                result = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, KeyError):
+        data = self._stored.get(key)
+        if data is None:
             return None
-        return result
+        try:
+            return pickle.loads(data)
+        except Exception:              # noqa: BLE001 - a damaged or outdated entry, of any kind, is recomputed
+            return None
 
-    def store(self, key: str, result: Document | Skipped) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / f"{key}.pickle"
-        temporary = path.with_suffix(".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
+    def store(self, key: str, data: bytes) -> None:
+        """Keep a pickled result (written by `save`)."""
+        self._new[key] = data
 
-    def prune(self) -> None:
-        """Remove entries this build did not use (deleted or changed documents)."""
-        if not self.folder.is_dir():
+    def save(self) -> None:
+        """Write the new results and remove the entries this build did not use."""
+        unused = [(key,) for key in self._stored if key not in self.used]
+        if not self._new and not unused:
             return
-        for path in self.folder.glob("*.pickle"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._write(unused)
+        except sqlite3.OperationalError:               # locked by another build, read-only, disk full: not cached
+            return
+        except sqlite3.DatabaseError:                  # not a database (damaged): start it afresh
+            self.path.unlink(missing_ok=True)
+            with suppress(sqlite3.Error):
+                self._write([])
+
+    def _write(self, unused: list[tuple[str]]) -> None:
+        with closing(sqlite3.connect(self.path, timeout=10)) as database, database:
+            database.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+            database.executemany("DELETE FROM results WHERE key = ?", unused)
+            database.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", sorted(self._new.items()))
+
+    def _read_all(self) -> dict[str, bytes]:
+        if not self.path.is_file():
+            return {}
+        try:
+            with closing(sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, timeout=10)) as database:
+                return dict(database.execute("SELECT key, data FROM results"))
+        except sqlite3.Error:
+            return {}
 
 
 def build_fingerprint(source_dir: Path, settings: str, history: dict[str, str]) -> str:

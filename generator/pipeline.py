@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
-import os
+import pickle
 import posixpath
 import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import dataset
@@ -26,13 +26,14 @@ from .config import Settings
 from .editorial import Linker, embed, load_commentary
 from .entities import find_entities
 from .entity_pages import entity_outputs
-from .events import group_events
+from .events import Event, group_events
 from .history import last_changed
 from .ingest import discover, read_document
 from .knowledge import Entity, load_knowledge
 from .matching import Matcher
 from .model import Document, Skipped
 from .names import find_new_names
+from .parallel import fewer_collections, on_all_cores
 from .publish import Outputs, write_outputs
 from .render import (
     documents_index_pages,
@@ -100,48 +101,25 @@ def load_context(settings: Settings, history: dict[str, str] | None = None) -> C
     return Context(settings, {e.id: e for e in entities}, Matcher(entities), tuple(errors), changed)
 
 
-PARALLEL_FROM = 40          # documents: below this, starting worker processes costs more than it saves
-
-
 def process_all(paths: list[Path], context: Context, cache: DocumentCache) -> Iterator[tuple[Path, Document | Skipped]]:
     """Every document processed, in `paths` order: from the cache where its inputs are unchanged,
-    else on all cores (documents are independent; results come back in order, so builds repeat)."""
+    else on all cores (documents are independent of each other)."""
     keys = [cache.key(document_inputs(path, context.settings)) for path in paths]
     results: list[Document | Skipped | None] = [cache.load(key) for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
 
-    def process_and_store(i: int) -> Document | Skipped:
-        result = process(paths[i], context)
-        cache.store(keys[i], result)
-        return result
+    def process_pickled(i: int) -> bytes:     # pickled once, for both the trip back and the cache
+        return pickle.dumps(process(paths[i], context), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def keep(i: int, data: bytes) -> None:
+        cache.store(keys[i], data)
+        results[i] = pickle.loads(data)
 
     if missing:       # the first one here: it loads the language model and date data the workers then share
-        results[missing[0]] = process_and_store(missing[0])
-    for i, result in zip(missing[1:], on_all_cores(process_and_store, missing[1:])):
-        results[i] = result
+        keep(missing[0], process_pickled(missing[0]))
+    for i, data in zip(missing[1:], on_all_cores(process_pickled, missing[1:]), strict=True):
+        keep(i, data)
     yield from zip(paths, results)
-
-
-_JOB: Callable | None = None
-
-
-def on_all_cores(job: Callable[[int], object], items: list[int]) -> list:
-    """`[job(i) for i in items]`, in order, on all cores for long lists (fork: workers inherit the
-    job and everything it reads, so nothing but the results crosses between processes)."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [job(i) for i in items]
-    global _JOB
-    _JOB = job
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_run_job, items, chunksize=16)
-    finally:
-        _JOB = None
-
-
-def _run_job(item: int) -> object:
-    return _JOB(item)
 
 
 def document_inputs(path: Path, settings: Settings) -> list[Path]:
@@ -186,7 +164,8 @@ def generate(settings: Settings, progress: Progress | None = None) -> Report:
         report = Report.repeated(previous["report"])
         report.seconds = time.perf_counter() - started
         return report
-    report = _generate(settings, history, progress)
+    with fewer_collections():
+        report = _generate(settings, history, progress)
     report.seconds = time.perf_counter() - started
     if not report.fatal:
         save_manifest(settings.root, {"fingerprint": fingerprint, "docs": docs_state(settings.docs_dir),
@@ -214,7 +193,7 @@ def _generate(settings: Settings, history: dict[str, str], progress: Progress | 
             progress(f"processed {number}/{len(paths)} documents")
     report.warnings += [f"{path}: translation of a document that does not exist"
                         for path in orphan_translation_files(settings, report.documents, report.skipped)]
-    cache.prune()
+    cache.save()
     outputs, problems = site_outputs(report.documents, context)
     report.fatal += problems.fatal
     report.warnings += problems.warnings
@@ -240,10 +219,12 @@ class Problems:
 
 
 def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, Problems]:
-    """Every file of docs/: pages, hand-written pages, dataset and source downloads."""
+    """Every file of docs/: pages, hand-written pages, dataset and source downloads.
+
+    Editors' text is resolved first (broken links are fatal, so they are all known before a file
+    is written); then every file is independent of the others and is made on all cores."""
     settings = context.settings
     problems = Problems()
-    outputs: Outputs = {}
     linker = Linker({d.doc_id: d.english.title or d.analysis.title for d in documents},
                     {e.id: e.name for e in context.knowledge.values()})
     commentary, errors = load_commentary(settings.commentary_dir)
@@ -264,26 +245,49 @@ def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, 
             comments.append((item, embed(body, f"c{number}", demote=2)))
         updated = document_updated(document, commentary.get(document.doc_id, []), context)
         page_inputs.append((document, site, event_of[document.doc_id], document_map_src(document), comments, updated))
-        outputs[raw_path(document)] = document.source.raw
         updated_of[document.doc_id] = updated
-    pages = on_all_cores(lambda i: render_document(*page_inputs[i]).encode("utf-8"), list(range(len(page_inputs))))
-    outputs.update({page_path(document): page for document, page in zip(documents, pages)})
-    outputs.update(map_outputs(documents, context.knowledge, settings.tiles))
-    outputs.update(timeline_output(events))
-    outputs.update({path: page.encode("utf-8") for path, page in documents_index_pages(documents).items()})
     notes = {}
     for entity in context.knowledge.values():
         notes[entity.id], errors = linker.resolve(entity.note, "entities", entity.path, entity.note_line)
         problems.fatal += errors
-    outputs.update(entity_outputs(documents, context.knowledge, notes))
+    outputs = {raw_path(document): document.source.raw for document in documents}
+    outputs.update(hand_written_outputs(settings, linker, problems))
+
+    def document_page(i: int) -> Outputs:
+        return {page_path(page_inputs[i][0]): render_document(*page_inputs[i]).encode("utf-8")}
+
+    # The site-wide files first: they are the longest jobs, and the pages even out the cores after them.
+    jobs: list[Callable[[], Outputs]] = [
+        lambda: map_outputs(documents, context.knowledge, settings.tiles),
+        lambda: entity_outputs(documents, context.knowledge, notes),
+        lambda: dataset_outputs(documents, event_of, context),
+        lambda: timeline_output(events),
+        lambda: {path: page.encode("utf-8") for path, page in documents_index_pages(documents).items()},
+        lambda: {"feed.xml": render_feed(documents, updated_of, site).encode("utf-8")},
+    ]
+    jobs += [partial(document_page, i) for i in range(len(page_inputs))]
+    for produced in on_all_cores(lambda k: jobs[k](), range(len(jobs)), chunksize=1):
+        outputs.update(produced)
+    return outputs, problems
+
+
+def dataset_outputs(documents: list[Document], event_of: dict[str, Event], context: Context) -> Outputs:
+    """The downloadable dataset: corpus (JSON, CSV), entities, and the corpus schema."""
     records = dataset.corpus(documents, event_of)
-    outputs["data/corpus.json"] = dataset.corpus_json(records).encode("utf-8")
-    outputs["data/entities.json"] = dataset.entities_json(documents, context.knowledge).encode("utf-8")
-    outputs["data/documents.csv"] = dataset.documents_csv(records).encode("utf-8")
-    schema = settings.root / "schemas" / "corpus.schema.json"
+    outputs = {
+        "data/corpus.json": dataset.corpus_json(records).encode("utf-8"),
+        "data/entities.json": dataset.entities_json(documents, context.knowledge).encode("utf-8"),
+        "data/documents.csv": dataset.documents_csv(records).encode("utf-8"),
+    }
+    schema = context.settings.root / "schemas" / "corpus.schema.json"
     if schema.is_file():
         outputs["data/corpus.schema.json"] = schema.read_bytes()
-    outputs["feed.xml"] = render_feed(documents, updated_of, site).encode("utf-8")
+    return outputs
+
+
+def hand_written_outputs(settings: Settings, linker: Linker, problems: Problems) -> Outputs:
+    """Editors' pages with their links resolved and an edit path added; their images as they are."""
+    outputs: Outputs = {}
     for relative, path in hand_written_pages(settings.pages_dir).items():
         if path.suffix == ".md":
             text, errors = linker.resolve(path.read_text(encoding="utf-8"), posixpath.dirname(relative), path)
@@ -291,7 +295,7 @@ def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, 
             outputs[relative] = with_edit_path(text, f"site_src/pages/{relative}").encode("utf-8")
         else:
             outputs[relative] = path.read_bytes()
-    return outputs, problems
+    return outputs
 
 
 def hand_written_pages(pages_dir: Path) -> dict[str, Path]:
@@ -325,7 +329,7 @@ def with_edit_path(markdown: str, edit_path: str) -> str:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return path.relative_to(root).as_posix()     # as git names it (paths here are under the resolved root)
     except ValueError:
         return path.as_posix()
 

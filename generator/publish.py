@@ -14,14 +14,24 @@ def write_outputs(docs_dir: Path, outputs: Outputs) -> tuple[int, int]:
     """Make `docs_dir` hold exactly `outputs`. Returns (files written, files deleted)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     written = 0
+    folders = {docs_dir}
     for relative, content in sorted(outputs.items()):
         target = docs_dir / relative
-        if target.is_file() and target.read_bytes() == content:
+        if _content(target) == content:
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_bytes(content)
         written += 1
     return written, _delete_stale(docs_dir, set(outputs))
+
+
+def _content(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
 
 
 def _delete_stale(docs_dir: Path, wanted: set[str]) -> int:

@@ -26,7 +26,8 @@ EVIDENCE_SOURCES = {"text": "found in the text", "front_matter": "set by an edit
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      auto_reload=False)      # templates do not change during a build: no file checks per page
     env.filters["yaml_string"] = yaml_string
     env.filters["language_name"] = language_name
     env.filters["direction"] = direction

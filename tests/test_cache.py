@@ -1,0 +1,84 @@
+"""Speed never changes the result: the document cache and the worker processes give exactly
+the docs/ of a cold build on one core."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from conftest import make_project
+from test_reproducible import tree_digest
+
+from generator import parallel, pipeline
+from generator.cache import DATABASE
+
+EDITED = "001_68d0712cb814f501.txt"
+
+
+@pytest.fixture
+def counted_processing(monkeypatch) -> list[str]:
+    """The documents actually processed (not served from the cache), by file name."""
+    processed: list[str] = []
+    real = pipeline.process
+
+    def counting(path, context):
+        processed.append(path.name)
+        return real(path, context)
+
+    monkeypatch.setattr(pipeline, "process", counting)
+    return processed
+
+
+def edit_one_paragraph(root) -> None:
+    path = root / "site_src" / "documents" / EDITED
+    text = path.read_text(encoding="utf-8")
+    longest = max(text.splitlines(), key=len)
+    path.write_text(text.replace(longest, longest + " (تحديث)"), encoding="utf-8")
+
+
+def test_only_the_edited_document_is_processed_again_and_the_result_equals_a_cold_build(tmp_path, counted_processing):
+    warm, cold = make_project(tmp_path / "warm"), make_project(tmp_path / "cold")
+    warm.generate()
+    assert len(counted_processing) == 5
+    edit_one_paragraph(warm.root)
+    edit_one_paragraph(cold.root)
+    counted_processing.clear()
+    warm.generate()
+    assert counted_processing == [EDITED]
+    cold.generate()
+    assert tree_digest(warm.root / "docs") == tree_digest(cold.root / "docs")
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a database at all" * 100, b"SQLite format 3\0" + b"\xff" * 5000])
+def test_a_damaged_cache_is_recomputed_and_never_fails_the_build(project, counted_processing, damage):
+    project.generate()
+    expected = tree_digest(project.root / "docs")
+    (project.root / DATABASE).write_bytes(damage)
+    shutil.rmtree(project.root / "docs")                 # so the build cannot stop early as "unchanged"
+    report = project.generate()
+    assert not report.errors and report.published == 5
+    assert tree_digest(project.root / "docs") == expected
+    assert len(counted_processing) == 10                 # every document processed again
+    counted_processing.clear()
+    shutil.rmtree(project.root / "docs")
+    project.generate()
+    assert counted_processing == []                      # and the cache works again afterwards
+
+
+def test_work_on_all_cores_gives_the_docs_of_one_core(tmp_path, monkeypatch):
+    one_core, all_cores = make_project(tmp_path / "one"), make_project(tmp_path / "all")
+    one_core.generate()
+    processed_by = tmp_path / "pids"
+    real = pipeline.process
+
+    def recording(path, context):                     # runs in the workers: they report by file
+        with processed_by.open("a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return real(path, context)
+
+    monkeypatch.setattr(pipeline, "process", recording)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)           # worker processes even on a 1-core machine
+    all_cores.generate()
+    assert set(processed_by.read_text().split()) - {str(os.getpid())}, "no document was processed by a worker"
+    assert tree_digest(one_core.root / "docs") == tree_digest(all_cores.root / "docs")
