@@ -8,6 +8,10 @@ pages, and a synthetic corpus (bench/synthetic.py). Measured, each step in its o
     paragraphs, no generator) — the baseline for the ratio;
   * peak memory of each step, page weights, search-index size, total site size.
 Writes BENCHMARKS.md with the figures and the machine they ran on.
+
+Projects are created in a new folder and deleted only after every measurement: on ext4, creating
+files within minutes of deleting many others is several times slower (the inode allocator skips
+recently deleted inodes one by one), which would bill a previous run's clean-up to the generator.
 """
 from __future__ import annotations
 
@@ -161,10 +165,14 @@ def main() -> None:
         args.output.write_text(render_markdown(report(results), results), encoding="utf-8")
         return
     results = []
-    for count in args.sizes:
-        print(f"bench: {count} documents …", file=sys.stderr, flush=True)
-        results.append(measure(count, args.workdir))
-        print(json.dumps(results[-1], indent=1), file=sys.stderr)
+    workdir = args.workdir / f"run-{os.getpid()}"
+    try:
+        for count in args.sizes:
+            print(f"bench: {count} documents …", file=sys.stderr, flush=True)
+            results.append(measure(count, workdir))
+            print(json.dumps(results[-1], indent=1), file=sys.stderr)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
     table = report(results)
     print(table)
     args.output.write_text(render_markdown(table, results), encoding="utf-8")

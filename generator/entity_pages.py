@@ -26,11 +26,12 @@ class Appearance:
     english_is_paragraph: bool
 
 
-def appearances(documents: list[Document]) -> dict[str, list[Appearance]]:
-    found: dict[str, list[Appearance]] = {}
+def named_in(documents: list[Document]) -> dict[str, list[tuple[Document, DocumentEntity]]]:
+    """Each entity's documents, newest first, with what each says of it."""
+    found: dict[str, list[tuple[Document, DocumentEntity]]] = {}
     for document in sort_for_index(documents):
         for item in document.entities:
-            found.setdefault(item.entity.id, []).append(_appearance(document, item))
+            found.setdefault(item.entity.id, []).append((document, item))
     return found
 
 
@@ -72,13 +73,15 @@ def _sentence_at(text: str, sentences: list[str], offset: int) -> tuple[int, str
 def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], notes: dict[str, str]) -> dict[str, bytes]:
     """Entity pages (with their editors' notes, short links resolved), the index and the new-names page."""
     env = environment()
-    found = appearances(documents)
+    found = named_in(documents)
     named = [frozenset(item.entity.id for item in d.entities) for d in documents]
     outputs = {}
     for entity in knowledge.values():
+        documents_naming = found.get(entity.id, [])
         page = env.get_template("entity.md.j2").render(
-            entity=entity, note=embed(notes.get(entity.id, entity.note), "n", demote=2), appearances=found.get(entity.id, []),
-            co_mentioned=co_mentioned(entity.id, named, knowledge), appearance_limit=APPEARANCES_SHOWN)
+            entity=entity, note=embed(notes.get(entity.id, entity.note), "n", demote=2),
+            appearances=[_appearance(d, item) for d, item in documents_naming[:APPEARANCES_SHOWN]],
+            appearance_count=len(documents_naming), co_mentioned=co_mentioned(entity.id, named, knowledge))
         outputs[f"entities/{entity.id}.md"] = page.encode("utf-8")
     groups = {kind: sorted((e for e in knowledge.values() if e.type == kind), key=lambda e: e.name.casefold())
               for kind in TYPE_HEADINGS}
