@@ -218,6 +218,9 @@ class Problems:
     warnings: list[str] = field(default_factory=list)
 
 
+PAGES_PER_JOB = 8            # document pages rendered per job: fewer round trips between processes
+
+
 def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, Problems]:
     """Every file of docs/: pages, hand-written pages, dataset and source downloads.
 
@@ -253,8 +256,9 @@ def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, 
     outputs = {raw_path(document): document.source.raw for document in documents}
     outputs.update(hand_written_outputs(settings, linker, problems))
 
-    def document_page(i: int) -> Outputs:
-        return {page_path(page_inputs[i][0]): render_document(*page_inputs[i]).encode("utf-8")}
+    def document_pages(first: int) -> Outputs:
+        return {page_path(inputs[0]): render_document(*inputs).encode("utf-8")
+                for inputs in page_inputs[first:first + PAGES_PER_JOB]}
 
     # The site-wide files first: they are the longest jobs, and the pages even out the cores after them.
     jobs: list[Callable[[], Outputs]] = [
@@ -265,7 +269,7 @@ def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, 
         lambda: {path: page.encode("utf-8") for path, page in documents_index_pages(documents).items()},
         lambda: {"feed.xml": render_feed(documents, updated_of, site).encode("utf-8")},
     ]
-    jobs += [partial(document_page, i) for i in range(len(page_inputs))]
+    jobs += [partial(document_pages, first) for first in range(0, len(page_inputs), PAGES_PER_JOB)]
     for produced in on_all_cores(lambda k: jobs[k](), range(len(jobs)), chunksize=1):
         outputs.update(produced)
     return outputs, problems
