@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -94,20 +95,41 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def measure(count: int, workdir: Path) -> dict:
+def median_of_runs(command: list[str], cwd: Path, runs: int, before_each: Callable[[int], None]) -> tuple[float, float]:
+    """Median wall seconds and highest peak memory of `runs` runs; `before_each(i)` resets the state."""
+    seconds, memory = [], []
+    for i in range(runs):
+        before_each(i)
+        wall, peak = run(command, cwd)
+        seconds.append(wall)
+        memory.append(peak)
+    return statistics.median(seconds), max(memory)
+
+
+def set_aside(*folders: Path) -> Callable[[int], None]:
+    """Before a cold run: move earlier output away (renamed, not deleted: see the module docstring)."""
+    def reset(i: int) -> None:
+        for folder in folders:
+            if folder.exists():
+                folder.rename(folder.with_name(f"{folder.name}-run{i}"))
+    return reset
+
+
+def measure(count: int, workdir: Path, runs: int) -> dict:
     root = project(workdir / f"bench-{count}", count)
     python = sys.executable
-    cold, cold_memory = run([python, "-m", "generator.cli", "--root", str(root), "generate"], REPO)
-    rebuild, _ = run([python, "-m", "generator.cli", "--root", str(root), "generate"], REPO)
-    mkdocs, mkdocs_memory = run([python, "-m", "mkdocs", "build", "-q"], root)
+    generate = [python, "-m", "generator.cli", "--root", str(root), "generate"]
+    cold, cold_memory = median_of_runs(generate, REPO, runs, set_aside(root / "docs", root / ".microsite-cache"))
+    rebuild, _ = median_of_runs(generate, REPO, runs, lambda i: None)
+    mkdocs, mkdocs_memory = median_of_runs([python, "-m", "mkdocs", "build", "-q"], root, runs, set_aside(root / "site"))
     plain = plain_project(workdir / f"plain-{count}", root)
-    plain_seconds, _ = run([python, "-m", "mkdocs", "build", "-q"], plain)
+    plain_seconds, _ = median_of_runs([python, "-m", "mkdocs", "build", "-q"], plain, runs, set_aside(plain / "site"))
     site = root / "site"
     pages = {p: p.stat().st_size for p in site.rglob("*.html") if "maps" not in p.parts}
     document_pages = [size for p, size in pages.items() if p.parent.parent.name == "documents"]
     largest = max(pages, key=pages.get)
     return {
-        "documents": count,
+        "documents": count, "runs": runs,
         "generator_s": cold, "generator_ms_per_doc": cold / count * 1000, "generator_peak_mb": cold_memory,
         "rebuild_s": rebuild, "rebuild_share": rebuild / cold,
         "mkdocs_s": mkdocs, "mkdocs_peak_mb": mkdocs_memory, "generator_share": cold / mkdocs,
@@ -158,6 +180,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "microsite-bench")
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each step; the median is reported")
     parser.add_argument("--from-log", type=Path, help="re-render BENCHMARKS.md from the JSON an earlier run printed")
     args = parser.parse_args()
     if args.from_log:
@@ -169,7 +192,7 @@ def main() -> None:
     try:
         for count in args.sizes:
             print(f"bench: {count} documents …", file=sys.stderr, flush=True)
-            results.append(measure(count, workdir))
+            results.append(measure(count, workdir, args.runs))
             print(json.dumps(results[-1], indent=1), file=sys.stderr)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -199,12 +222,14 @@ def assessment(results: list[dict]) -> str:
 
 
 def render_markdown(table: str, results: list[dict]) -> str:
+    runs = results[0].get("runs", 1)
     return f"""# Benchmarks
 
 Measured by `make bench` (bench/run.py) on {time.strftime('%Y-%m-%d')}, on: {machine()}.
 Synthetic corpora derived from the five source documents (bench/synthetic.py): paragraphs
 recombined, names, places and dates varied, page furniture kept. Every step runs in its own
-process, as `make site` runs it; times are wall-clock, single run.
+process, as `make site` runs it; times are wall-clock, the median of {runs} runs (cold runs start
+with no `docs/`, `site/` or cache).
 
 {table}
 

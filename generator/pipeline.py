@@ -194,12 +194,12 @@ def _generate(settings: Settings, history: dict[str, str], progress: Progress | 
     report.warnings += [f"{path}: translation of a document that does not exist"
                         for path in orphan_translation_files(settings, report.documents, report.skipped)]
     cache.save()
-    outputs, problems = site_outputs(report.documents, context)
-    report.fatal += problems.fatal
-    report.warnings += problems.warnings
+    plan = plan_site(report.documents, context)
+    report.fatal += plan.problems.fatal
+    report.warnings += plan.problems.warnings
     if report.fatal:                       # leave docs/ as it was: the build stops here
         return report
-    report.written, report.deleted = write_outputs(settings.docs_dir, outputs)
+    report.written, report.deleted = write_outputs(settings.docs_dir, plan.outputs())  # written as they are made
     report.seconds = time.perf_counter() - started
     return report
 
@@ -221,11 +221,23 @@ class Problems:
 PAGES_PER_JOB = 8            # document pages rendered per job: fewer round trips between processes
 
 
-def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, Problems]:
-    """Every file of docs/: pages, hand-written pages, dataset and source downloads.
+@dataclass
+class SitePlan:
+    """Every file of docs/, planned: editors' text is resolved (so every fatal problem is known
+    before a file is written), and the rest are independent jobs."""
 
-    Editors' text is resolved first (broken links are fatal, so they are all known before a file
-    is written); then every file is independent of the others and is made on all cores."""
+    problems: Problems
+    ready: Outputs                          # made already: source downloads, hand-written pages
+    jobs: list[Callable[[], Outputs]]       # the pages and site-wide files, in any order
+
+    def outputs(self) -> Iterator[Outputs]:
+        """All files, in batches as they are made (the jobs on all cores)."""
+        yield self.ready
+        yield from on_all_cores(lambda k: self.jobs[k](), range(len(self.jobs)), chunksize=1)
+
+
+def plan_site(documents: list[Document], context: Context) -> SitePlan:
+    """Pages, hand-written pages, dataset and source downloads."""
     settings = context.settings
     problems = Problems()
     linker = Linker({d.doc_id: d.english.title or d.analysis.title for d in documents},
@@ -270,9 +282,7 @@ def site_outputs(documents: list[Document], context: Context) -> tuple[Outputs, 
         lambda: {"feed.xml": render_feed(documents, updated_of, site).encode("utf-8")},
     ]
     jobs += [partial(document_pages, first) for first in range(0, len(page_inputs), PAGES_PER_JOB)]
-    for produced in on_all_cores(lambda k: jobs[k](), range(len(jobs)), chunksize=1):
-        outputs.update(produced)
-    return outputs, problems
+    return SitePlan(problems, outputs, jobs)
 
 
 def dataset_outputs(documents: list[Document], event_of: dict[str, Event], context: Context) -> Outputs:

@@ -5,26 +5,31 @@ live reload does not loop and file times stay put), and files no longer produced
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 Outputs = dict[str, bytes]     # path inside docs/ -> content
 
 
-def write_outputs(docs_dir: Path, outputs: Outputs) -> tuple[int, int]:
-    """Make `docs_dir` hold exactly `outputs`. Returns (files written, files deleted)."""
+def write_outputs(docs_dir: Path, batches: Iterable[Outputs]) -> tuple[int, int]:
+    """Make `docs_dir` hold exactly the files of `batches` (written as each batch comes).
+    Returns (files written, files deleted)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     written = 0
     folders = {docs_dir}
-    for relative, content in sorted(outputs.items()):
-        target = docs_dir / relative
-        if _content(target) == content:
-            continue
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        target.write_bytes(content)
-        written += 1
-    return written, _delete_stale(docs_dir, set(outputs))
+    wanted: set[str] = set()
+    for outputs in batches:
+        for relative, content in outputs.items():
+            wanted.add(relative)
+            target = docs_dir / relative
+            if _content(target) == content:
+                continue
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            target.write_bytes(content)
+            written += 1
+    return written, _delete_stale(docs_dir, wanted)
 
 
 def _content(path: Path) -> bytes | None:
