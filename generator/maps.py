@@ -72,9 +72,32 @@ class Place:
 
 
 def js_string(text: str) -> str:
-    """A JavaScript string literal that cannot end a <script> element or a template literal."""
+    """A JavaScript string literal that cannot end a <script> element or a template literal, nor
+    be read as Jinja syntax (braces escaped) should anything compile it as a template."""
     return (json.dumps(text, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+            .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+            .replace("{", "\\u007b").replace("}", "\\u007d"))
+
+
+class ScriptElement(MacroElement):
+    """A MacroElement whose rendered script goes into the page as it is. branca's MacroElement
+    compiles each rendered script as a Jinja template: slow for long popups, and text in them
+    would be read as template syntax."""
+
+    def render(self, **kwargs) -> None:
+        script = self._template.module.script(self, kwargs)
+        self.get_root().script.add_child(_Verbatim(str(script)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class _Verbatim(Element):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
 
 
 @contextmanager
@@ -88,7 +111,7 @@ def deterministic_ids() -> Iterator[None]:
         Element._generate_id = original
 
 
-class PlaceMarker(MacroElement):
+class PlaceMarker(ScriptElement):
     """A Leaflet marker with a CSS icon, an escaped popup and tooltip; registered in msPlaces."""
 
     _template = Template("""
@@ -116,13 +139,13 @@ msPlaces[{{ this.place_id }}] = {marker: {{ this.get_name() }}, group: {{ this._
         self.place_id = js_string(entity.id)
 
 
-class Registry(MacroElement):
+class Registry(ScriptElement):
     """Declares msPlaces before any marker registers itself."""
 
     _template = Template("{% macro script(this, kwargs) %}var msPlaces = {};{% endmacro %}")
 
 
-class Legend(MacroElement):
+class Legend(ScriptElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.control({position: "bottomleft"});
@@ -143,7 +166,7 @@ var {{ this.get_name() }} = L.control({position: "bottomleft"});
         self.content = js_string(f"<strong>Places</strong>{rows}<div>number = documents naming it</div>")
 
 
-class FragmentFilter(MacroElement):
+class FragmentFilter(ScriptElement):
     """Document maps: keep the places named in `#places=a,b` and fit the view to them."""
 
     _template = Template("""

@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 import math
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 from test_corpus_site import IDS
 
@@ -81,7 +83,7 @@ def test_text_reaching_popups_and_tooltips_is_escaped(tmp_path):
     name = "<img src=x onerror=alert(1)> `${alert(1)}` \\` </script>"
     html = render_map([hostile_place(tmp_path, name)], TILES, document_map=False)
     script = html[html.index("L.marker("):]
-    assert "<img src=x" not in script and "</script><script>" not in script and "${alert" in script
+    assert "<img src=x" not in script and "</script><script>" not in script and "${alert" not in script
     assert "`" not in re.sub(r'"(?:[^"\\]|\\.)*"', '""', script.split("msPlaces")[0])   # backticks only inside JSON strings
     # Popups and tooltips are HTML (Leaflet sets innerHTML): decode each argument as JavaScript
     # would (it is JSON) and look at the HTML Leaflet receives.
@@ -91,6 +93,17 @@ def test_text_reaching_popups_and_tooltips_is_escaped(tmp_path):
     for markup in received:
         assert "<img" not in markup and "<b>" not in markup and "<script>" not in markup
         assert "&lt;img src=x onerror=alert(1)&gt;" in markup and "${alert(1)}" in markup
+
+
+@pytest.mark.parametrize("text", ["{{ 7*7 }} {{ this.__class__ }}", "{% raw %} {# x", "{%- if true %}x{% endif %}"])
+def test_template_syntax_in_names_and_titles_reaches_the_map_as_text(tmp_path, text):
+    """folium's elements compile what they render as Jinja templates: text must never be read as one."""
+    html = render_map([hostile_place(tmp_path, f"Place {text}")], TILES, document_map=False)
+    script = html[html.index("L.marker("):]
+    decoder = json.JSONDecoder()
+    received = [decoder.raw_decode(script, m.end())[0] for m in re.finditer(r"\.bind(?:Popup|Tooltip)\(", script)]
+    assert len(received) == 2 and all(text in html_unescape(markup) for markup in received)
+    assert "49" not in script
 
 
 def test_maps_are_byte_identical_across_renders(tmp_path):
