@@ -12,6 +12,7 @@ import hashlib
 import json
 import pickle
 import sqlite3
+import stat
 from collections.abc import Iterable
 from contextlib import closing, suppress
 from functools import lru_cache
@@ -119,8 +120,12 @@ def docs_state(docs_dir: Path) -> dict[str, list[int]]:
     """Size and modification time of every file in docs/: cheap proof that nobody touched it."""
     if not docs_dir.is_dir():
         return {}
-    return {p.relative_to(docs_dir).as_posix(): [p.stat().st_size, p.stat().st_mtime_ns]
-            for p in sorted(docs_dir.rglob("*")) if p.is_file()}
+    state = {}
+    for path in sorted(docs_dir.rglob("*")):
+        status = path.stat()
+        if stat.S_ISREG(status.st_mode):
+            state[path.relative_to(docs_dir).as_posix()] = [status.st_size, status.st_mtime_ns]
+    return state
 
 
 def load_manifest(root: Path) -> dict:

@@ -1,4 +1,8 @@
-"""Command line: `microsite generate | build | serve | check | translate | add | inspect`."""
+"""Command line: `microsite generate | build | serve | check | translate | add | inspect`.
+
+Each command imports what it needs when it runs: `generate` with nothing changed should start
+(and finish) at once, without loading the pipeline's stages.
+"""
 from __future__ import annotations
 
 import argparse
@@ -8,19 +12,14 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .check import FAILING, format_findings, run_check
+from .build import generate, print_progress
 from .config import Settings, load_settings
-from .importer import import_file
-from .ingest import IngestError, discover
-from .machine_translation import (
-    ArgosTranslator,
-    Translator,
-    TranslatorUnavailable,
-    write_draft,
-)
 from .model import Skipped
-from .pipeline import generate, load_context, print_progress, process
+
+if TYPE_CHECKING:
+    from .machine_translation import Translator
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,10 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "inspect":
         return _inspect(args.file, settings)
     if args.command == "check":
+        from .check import FAILING, format_findings, run_check
+
         documents, findings = run_check(settings)
         print(format_findings(documents, findings))
         return 1 if any(f.kind in FAILING for f in findings) else 0
     if args.command == "translate":
+        from .machine_translation import ArgosTranslator
+
         return _translate(args.doc_id, settings, ArgosTranslator)
     if args.command == "add":
         overrides = {k: v for k in ("outlet", "url", "date", "title", "language") if (v := getattr(args, k))}
@@ -91,6 +94,10 @@ def source_date_epoch(root: Path) -> str:
 
 
 def _translate(doc_id: str, settings: Settings, backend: Callable[[str], Translator]) -> int:
+    from .ingest import discover
+    from .machine_translation import TranslatorUnavailable, write_draft
+    from .pipeline import load_context, process
+
     path = next((p for p in discover(settings.documents_dir) if p.stem == doc_id), None)
     if path is None:
         print(f"translate: no document {doc_id!r} in {settings.documents_dir}", file=sys.stderr)
@@ -112,6 +119,10 @@ def _translate(doc_id: str, settings: Settings, backend: Callable[[str], Transla
 
 
 def _add(source: Path, overrides: dict[str, str], settings: Settings) -> int:
+    from .importer import import_file
+    from .ingest import IngestError
+    from .pipeline import load_context, process
+
     if not source.is_file():
         print(f"add: {source}: no such file", file=sys.stderr)
         return 2
@@ -140,6 +151,8 @@ def _add(source: Path, overrides: dict[str, str], settings: Settings) -> int:
 
 
 def _inspect(path: Path, settings: Settings) -> int:
+    from .pipeline import load_context, process
+
     result = process(path, load_context(settings))
     if isinstance(result, Skipped):
         print(f"skipped: {result}")

@@ -10,8 +10,8 @@ import logging
 import os
 from pathlib import Path
 
+from generator.build import generate
 from generator.config import load_settings
-from generator.pipeline import generate
 from generator.search_index import fold_search_index
 
 log = logging.getLogger("mkdocs.plugins.microsite")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import pickle
 import posixpath
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -13,14 +12,8 @@ from pathlib import Path
 
 from . import dataset
 from .analyse import analyse
-from .cache import (
-    DocumentCache,
-    build_fingerprint,
-    docs_state,
-    files_digest,
-    load_manifest,
-    save_manifest,
-)
+from .build import Progress, Report
+from .cache import DocumentCache, files_digest
 from .clean import clean
 from .config import Settings
 from .editorial import Linker, embed, load_commentary
@@ -33,7 +26,7 @@ from .knowledge import Entity, load_knowledge
 from .matching import Matcher
 from .model import Document, Skipped
 from .names import find_new_names
-from .parallel import fewer_collections, on_all_cores
+from .parallel import on_all_cores
 from .publish import Outputs, write_outputs
 from .render import (
     documents_index_pages,
@@ -44,44 +37,6 @@ from .render import (
 )
 from .site_pages import document_map_src, map_outputs, timeline_output
 from .translations import english_side, read_translation, translation_path
-
-Progress = Callable[[str], None]
-
-
-@dataclass
-class Report:
-    documents: list[Document] = field(default_factory=list)
-    published: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    fatal: list[str] = field(default_factory=list)        # editors' mistakes that must stop the build
-    written: int = 0
-    deleted: int = 0
-    seconds: float = 0.0
-    unchanged: bool = False                                # nothing changed since the last build
-
-    def summary_data(self) -> dict:
-        """What a later unchanged build repeats of this report."""
-        return {"published": self.published, "skipped": [[str(s.path), s.reason] for s in self.skipped],
-                "warnings": self.warnings, "errors": self.errors}
-
-    @classmethod
-    def repeated(cls, data: dict) -> Report:
-        """The report of an earlier build, for a build in which nothing changed."""
-        return cls(published=data["published"], skipped=[Skipped(Path(p), r) for p, r in data["skipped"]],
-                   warnings=data["warnings"], errors=data["errors"], unchanged=True)
-
-    def summary(self) -> str:
-        state = "nothing changed since the last build; " if self.unchanged else ""
-        lines = [f"microsite: {state}{self.published} document(s) published, {len(self.skipped)} file(s) skipped, "
-                 f"{len(self.errors) + len(self.fatal)} error(s), {len(self.warnings)} warning(s); {self.written} file(s) written, "
-                 f"{self.deleted} removed in {self.seconds:.2f} s"]
-        lines += [f"  FATAL    {item}" for item in self.fatal]
-        lines += [f"  error    {item}" for item in self.errors]
-        lines += [f"  skipped  {item}" for item in self.skipped]
-        lines += [f"  warning  {item}" for item in self.warnings]
-        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -153,27 +108,9 @@ def process(path: Path, context: Context) -> Document | Skipped:
     return Document(source, cleaned, analysis, english, entities, new_names)
 
 
-def generate(settings: Settings, progress: Progress | None = None) -> Report:
-    """Build docs/ from site_src/; when no input changed and docs/ is as the last build left it,
-    stop at once (the report of that build is repeated)."""
-    started = time.perf_counter()
-    history = last_changed(settings.root)
-    fingerprint = build_fingerprint(settings.source_dir, repr(settings), history)
-    previous = load_manifest(settings.root)
-    if previous.get("fingerprint") == fingerprint and previous.get("docs") == docs_state(settings.docs_dir):
-        report = Report.repeated(previous["report"])
-        report.seconds = time.perf_counter() - started
-        return report
-    with fewer_collections():
-        report = _generate(settings, history, progress)
-    report.seconds = time.perf_counter() - started
-    if not report.fatal:
-        save_manifest(settings.root, {"fingerprint": fingerprint, "docs": docs_state(settings.docs_dir),
-                                      "report": report.summary_data()})
-    return report
-
-
-def _generate(settings: Settings, history: dict[str, str], progress: Progress | None) -> Report:
+def build_docs(settings: Settings, history: dict[str, str], progress: Progress | None = None) -> Report:
+    """docs/ from site_src/: every stage, the documents on all cores. (`build.generate` runs this
+    when something changed.)"""
     started = time.perf_counter()
     report = Report()
     context = load_context(settings, history)
@@ -354,7 +291,3 @@ def _display(path: Path, settings: Settings) -> Path:
         return path.relative_to(settings.root)
     except ValueError:
         return path
-
-
-def print_progress(message: str) -> None:
-    print(f"  {message}", file=sys.stderr, flush=True)

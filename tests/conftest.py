@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import Report, generate
 from generator.cli import main as microsite
 from generator.config import load_settings
-from generator.pipeline import Report, generate
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "site_src" / "documents"
