@@ -27,7 +27,7 @@ _JOB: Callable | None = None
 def on_all_cores(job: Callable[[int], R], items: Sequence[int], chunksize: int = 16) -> Iterator[R]:
     """`job(i)` for each item, yielded in order as results arrive (so the caller works while the
     workers do); on all cores when the list is long enough to be worth it."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    workers = min(available_cores(), MAX_WORKERS)
     if len(items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (job(i) for i in items)
         return
@@ -40,6 +40,14 @@ def on_all_cores(job: Callable[[int], R], items: Sequence[int], chunksize: int =
     finally:
         gc.unfreeze()
         _JOB = None
+
+
+def available_cores() -> int:
+    """Cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:          # not on Linux
+        return os.cpu_count() or 1
 
 
 def _run_job(item: int) -> object:

@@ -78,7 +78,7 @@ def test_work_on_all_cores_gives_the_docs_of_one_core(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pipeline, "process", recording)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)           # worker processes even on a 1-core machine
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)        # worker processes even on a 1-core machine
     all_cores.generate()
     assert set(processed_by.read_text().split()) - {str(os.getpid())}, "no document was processed by a worker"
     assert tree_digest(one_core.root / "docs") == tree_digest(all_cores.root / "docs")
