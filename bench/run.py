@@ -62,8 +62,6 @@ def run(command: list[str], cwd: Path) -> tuple[float, float]:
 
 
 def project(root: Path, count: int) -> Path:
-    if root.exists():
-        shutil.rmtree(root)
     root.mkdir(parents=True)
     for name in ("mkdocs.yml",):
         shutil.copy(REPO / name, root / name)
@@ -78,8 +76,6 @@ def project(root: Path, count: int) -> Path:
 
 def plain_project(root: Path, generated: Path) -> Path:
     """Equivalent Markdown, no generator: each document's title and cleaned paragraphs."""
-    if root.exists():
-        shutil.rmtree(root)
     (root / "docs" / "documents").mkdir(parents=True)
     (root / "mkdocs.yml").write_text(PLAIN_MKDOCS, encoding="utf-8")
     (root / "docs" / "index.md").write_text("# Plain baseline\n", encoding="utf-8")
