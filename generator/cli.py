@@ -6,7 +6,9 @@ Each command imports what it needs when it runs: `generate` with nothing changed
 from __future__ import annotations
 
 import argparse
+import glob
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -62,13 +64,73 @@ def main(argv: list[str] | None = None) -> int:
         print(f"microsite: stopped: fix the {len(report.fatal)} error(s) marked FATAL above", file=sys.stderr)
         return 1
     if args.command == "build":
-        return _mkdocs(settings, ["build", "--strict"])
+        return _build_site(settings)
     if args.command == "serve":
         # Become the MkDocs server (exec, not a child process): stopping `microsite serve` stops it.
         env = _mkdocs_env(settings, {"MICROSITE_DOCS_FRESH": "1"})
         os.chdir(settings.root)
         os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr], env)
     return 0
+
+
+def _build_site(settings: Settings) -> int:
+    """`mkdocs build --strict` into a sibling of the site folder, swapped in only when MkDocs
+    succeeds: a rejected or killed build leaves the previous site as it was."""
+    site = settings.site_dir
+    _clear_stale_builds(site)
+    building = _sibling(site, "building", os.getpid())
+    try:
+        code = _mkdocs(settings, ["build", "--strict", "--site-dir", str(building)])
+        if code == 0:
+            _swap_in(building, site)
+        else:
+            print(f"microsite: MkDocs rejected the build; {_shown(site, settings.root)} left as it was", file=sys.stderr)
+        return code
+    finally:
+        shutil.rmtree(building, ignore_errors=True)      # after a swap there is nothing left to remove
+
+
+def _sibling(site: Path, kind: str, pid: int) -> Path:
+    """Next to the site folder, so that renaming it into place stays on one file system (atomic)."""
+    return site.with_name(f"{site.name}.{kind}-{pid}")
+
+
+def _swap_in(new: Path, site: Path) -> None:
+    old = _sibling(site, "replaced", os.getpid())
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _clear_stale_builds(site: Path) -> None:
+    """Remove what killed builds left next to the site folder. A build killed between the two
+    renames of its swap left the previous site aside with no site in place: that goes back."""
+    for leftover in sorted(site.parent.glob(f"{glob.escape(site.name)}.*-*")):
+        kind, _, pid = leftover.name[len(site.name) + 1:].rpartition("-")
+        if kind not in ("building", "replaced") or not pid.isdigit() or _still_running(int(pid)):
+            continue
+        if kind == "replaced" and not site.exists():
+            leftover.rename(site)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _still_running(pid: int) -> bool:
+    """Whether the build that owns a leftover folder still runs (another build in the same checkout)."""
+    if pid == os.getpid():           # a pid reused from a killed build: that build is over
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:          # someone else's process
+        return True
+    return True
+
+
+def _shown(path: Path, root: Path) -> str:
+    return f"{path.relative_to(root)}/" if path.is_relative_to(root) else str(path)
 
 
 def _mkdocs(settings: Settings, arguments: list[str]) -> int:

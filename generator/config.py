@@ -37,6 +37,7 @@ class Settings:
     root: Path
     source_dir: Path                         # site_src/
     docs_dir: Path                           # docs/ (generated)
+    site_dir: Path                           # site/ (built by MkDocs)
     max_document_bytes: int = 2_000_000      # a news article is far smaller; larger files are skipped
     summary_sentences: tuple[int, int] = (2, 4)
     # The only host outside the site that a reader's browser contacts: map tiles.
@@ -78,7 +79,8 @@ def load_settings(root: Path | str = ".", docs_dir: Path | str | None = None) ->
     if config_path.exists():
         config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_MkDocsLoader) or {}
     options = dict((config.get("extra") or {}).get("microsite") or {})
-    known = {f.name for f in fields(Settings)} - {"root", "source_dir", "docs_dir", "extra", "site_url", "site_name"}
+    known = {f.name for f in fields(Settings)} - {"root", "source_dir", "docs_dir", "site_dir", "extra", "site_url",
+                                                  "site_name"}
     unknown = set(options) - known
     if unknown:
         raise ValueError(f"{config_path}: unknown setting(s) under extra.microsite: {', '.join(sorted(unknown))}")
@@ -88,6 +90,7 @@ def load_settings(root: Path | str = ".", docs_dir: Path | str | None = None) ->
         root=root,
         source_dir=root / "site_src",
         docs_dir=Path(docs_dir).resolve() if docs_dir else root / config.get("docs_dir", "docs"),
+        site_dir=Path(os.path.abspath(root / (config.get("site_dir") or "site"))),
         site_url=config.get("site_url") or "",
         site_name=config.get("site_name") or "",
         extra=config.get("extra") or {},
