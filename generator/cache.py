@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 import sqlite3
 import stat
@@ -40,8 +41,25 @@ def files_digest(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in paths:
         digest.update(str(path.name).encode())
-        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+        digest.update(_content_or_stand_in(path))
     return digest.hexdigest()
+
+
+def _content_or_stand_in(path: Path) -> bytes:
+    """What a fingerprint hashes for one input file: its bytes when it is a regular file; for a
+    link or special file, a description of it (the build refuses what lies outside site_src/, so
+    a fingerprint must not read it either, and reading a FIFO or /proc file could block)."""
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            status = target.stat() if target.exists() else None
+            return f"link:{os.readlink(path)}:{status and (status.st_size, status.st_mtime_ns)}".encode()
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            return b"\0special"
+        return path.read_bytes()
+    except (OSError, RuntimeError):
+        return b"\0missing"
 
 
 class DocumentCache:
@@ -110,9 +128,9 @@ def build_fingerprint(source_dir: Path, settings: str, history: dict[str, str]) 
     """Everything a build reads: every file of site_src/, the settings, the git dates and the code."""
     digest = hashlib.sha256((code_version() + settings + repr(sorted(history.items()))).encode())
     for path in sorted(source_dir.rglob("*")) if source_dir.is_dir() else []:
-        if path.is_file():
+        if path.is_file() or path.is_symlink():
             digest.update(path.relative_to(source_dir).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+            digest.update(_content_or_stand_in(path))
     return digest.hexdigest()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .config import Settings
-from .ingest import discover
+from .ingest import discover, without_twins
 from .model import Document, Skipped
 from .pipeline import load_context, orphan_translation_files, process
 from .translations import translation_path
@@ -31,7 +31,10 @@ def run_check(settings: Settings) -> tuple[list[Document], list[Finding]]:
     context = load_context(settings)
     findings += [Finding("knowledge", "invalid", error.split(": ", 1)[0], error.split(": ", 1)[-1])
                  for error in context.knowledge_errors]
-    for path in discover(settings.documents_dir):
+    paths, twins = without_twins(discover(settings.documents_dir))
+    skipped += twins
+    findings += [Finding(t.path.stem, "invalid", str(t.path), t.reason) for t in twins]
+    for path in paths:
         result = process(path, context)
         if isinstance(result, Skipped):
             skipped.append(result)

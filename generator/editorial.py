@@ -6,8 +6,11 @@ Editors link by id with a short syntax the build checks:
     [[doc:000_99d85874a1d33ffe#p3|this]]  a paragraph of it, with your own words
     [[entity:hulusi-akar]]                an entity page
 
-Links become ordinary relative Markdown links to the generated pages (so MkDocs checks them
-again); a link to an unknown id is an error naming the file and line, and fails the build.
+Links become ordinary relative Markdown links to the generated pages; a link to an unknown id is
+an error naming the file and line, and fails the build. Commentary and notes are rendered to HTML
+here (EditorsHtml): their links are made the site's final URLs and checked, and the HTML is
+sanitised (sanitise.py) before a page embeds it. Hand-written pages are rendered by MkDocs, which
+checks their links, and sanitised by a hook (mkdocs_hooks.py).
 Commentary lives in `site_src/commentary/<document id>.md` or `<document id>--<slug>.md`,
 with front matter `author`, `date` and optional `title`; several per document are shown in
 date order.
@@ -19,15 +22,20 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from .ingest import IngestError, split_front_matter
+import markdown as python_markdown
+from markdown.extensions.toc import TocExtension
+from markdown.treeprocessors import Treeprocessor
+from pymdownx.slugs import slugify
+
+from .inputs import InputError, read_input_text, split_front_matter
+from .sanitise import sanitise
+from .textnorm import clean_field
 
 SHORT_LINK_RE = re.compile(r"\[\[(doc|entity):([^\]|#\s]+)(#[\w-]+)?(?:\|([^\]]+))?\]\]")
 # Code shows the syntax rather than using it: fenced blocks and inline code are left alone.
 CODE_RE = re.compile(r"^(```|~~~).*?^\1[^\n]*$|`[^`\n]+`", re.M | re.S)
-FOOTNOTE_RE = re.compile(r"\[\^([^\]\s]+)\]")
-HEADING_RE = re.compile(r"^(#{1,4})(\s)", re.M)
-FENCE_RE = re.compile(r"^(```|~~~)")
 COMMENTARY_NAME_RE = re.compile(r"^(?P<doc>[^\s]+?)(?:--(?P<slug>[\w-]+))?$")
 
 
@@ -77,29 +85,32 @@ class Linker:
         return "".join(pieces), errors
 
 
-def load_commentary(folder: Path) -> tuple[dict[str, list[Commentary]], list[str]]:
-    """Commentary per document id, in date order, and one error line per malformed file."""
+def load_commentary(folder: Path, source_dir: Path, max_bytes: int) -> tuple[dict[str, list[Commentary]], list[str], list[str]]:
+    """Commentary per document id, in date order; one error line per malformed file (which stops
+    the build: an editor must see it), and one per file that cannot be read at all (a link out
+    of site_src/, not UTF-8 …), which is left out."""
     found: dict[str, list[Commentary]] = {}
     errors: list[str] = []
+    refused: list[str] = []
     if not folder.is_dir():
-        return found, errors
+        return found, errors, refused
     for path in sorted(folder.glob("*.md")):
         try:
-            item = read_commentary(path)
+            item = read_commentary(path, source_dir, max_bytes)
         except EditorialError as error:
             errors.append(str(error))
+            continue
+        except InputError as error:
+            (refused if error.line is None else errors).append(str(error))
             continue
         found.setdefault(item.doc_id, []).append(item)
     for items in found.values():
         items.sort(key=lambda c: (c.date, c.path.name))
-    return found, errors
+    return found, errors, refused
 
 
-def read_commentary(path: Path) -> Commentary:
-    try:
-        meta, body, first_line = split_front_matter(path.read_text(encoding="utf-8"))
-    except (IngestError, UnicodeDecodeError) as error:
-        raise EditorialError(f"{path}:1: {error}") from None
+def read_commentary(path: Path, source_dir: Path, max_bytes: int) -> Commentary:
+    meta, body, first_line = split_front_matter(read_input_text(path, source_dir, max_bytes), path)
     doc_id = COMMENTARY_NAME_RE.match(path.stem).group("doc")
     for field in ("author", "date"):
         if not meta.get(field):
@@ -110,19 +121,115 @@ def read_commentary(path: Path) -> Commentary:
     unknown = set(meta) - {"author", "date", "title"}
     if unknown:
         raise EditorialError(f"{path}:1: front matter field {sorted(unknown)[0]!r} is unknown (author, date, title)")
-    title = str(meta["title"]) if meta.get("title") else None
-    return Commentary(path, doc_id, str(meta["author"]), date, title, body.strip("\n"), first_line)
+    author, title = clean_field(str(meta["author"])), clean_field(str(meta["title"])) if meta.get("title") else None
+    if not author:
+        raise EditorialError(f"{path}:1: front matter field 'author' has no visible characters")
+    return Commentary(path, doc_id, author, date, title or None, body.strip("\n"), first_line)
 
 
-def embed(markdown: str, prefix: str, demote: int) -> str:
-    """Markdown made safe to place inside a page: headings demoted under the page's section and
-    footnote labels prefixed, so two commentaries on one page cannot collide."""
-    out, fenced = [], False
-    for line in markdown.split("\n"):
-        if FENCE_RE.match(line.lstrip()):
-            fenced = not fenced
-        if not fenced:
-            line = HEADING_RE.sub(lambda m: "#" * min(6, len(m.group(1)) + demote) + m.group(2), line)
-            line = FOOTNOTE_RE.sub(lambda m: f"[^{prefix}-{m.group(1)}]", line)
-        out.append(line)
-    return "\n".join(out)
+# The Markdown of the whole site (mkdocs.yml's markdown_extensions; a test compares the two), with
+# headings starting at level 3: commentary and notes sit under a level-2 heading of their page.
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "admonition", "footnotes", "tables", "pymdownx.details",
+                       "pymdownx.superfences")
+HEADING_LEVEL = 3
+
+
+@dataclass(frozen=True)
+class LinkTargets:
+    """What commentary and notes may link to, by path inside docs/."""
+
+    pages: dict[str, frozenset[str]]     # each page -> the anchors a link may name (a document's paragraphs)
+    files: frozenset[str]                # other files: images beside the hand-written pages, source downloads
+
+
+class EditorsHtml:
+    """Commentary and notes as HTML a page can embed: short links resolved, the Markdown rendered
+    as MkDocs renders it, ids prefixed (two texts on one page cannot collide), links made final
+    and checked, and the result sanitised. The page embeds the HTML as it is, so MkDocs never
+    sees these links: here they become what MkDocs makes of a link, the relative address of
+    the target page (`../other/` for `other.md`), and a link to a page, file or anchor that
+    does not exist is an error naming the file and line."""
+
+    def __init__(self, linker: Linker, targets: LinkTargets):
+        self.linker = linker
+        self.links = _SiteLinks(targets)
+        toc = TocExtension(permalink=True, slugify=slugify(case="lower"), baselevel=HEADING_LEVEL)
+        self.markdown = python_markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, toc])
+        self.markdown.treeprocessors.register(self.links, "microsite_links", 2)     # after toc (5): ids are final
+
+    def render(self, text: str, page: str, prefix: str, source: Path, first_line: int = 1) -> tuple[str, list[str]]:
+        """An editor's Markdown as sanitised HTML for the page at `page` (its path in docs/), with
+        `prefix-` before every id; and the errors, as `file:line: …`."""
+        resolved, errors = self.linker.resolve(text, posixpath.dirname(page), source, first_line)
+        self.links.start(page, f"{prefix}-")
+        html = self.markdown.reset().convert(resolved)
+        for url, why in dict.fromkeys(self.links.problems):
+            found = resolved.find(url)
+            where = f"{source}:{first_line + resolved.count(chr(10), 0, found)}" if found >= 0 else str(source)
+            errors.append(f"{where}: link {url!r} {why}")
+        # Markdown's ids are prefixed in the tree already (links within the text follow them); the
+        # sanitiser prefixes those written in raw HTML, and leaves the rest as they are. Raw HTML
+        # links are not rewritten or checked (as MkDocs does not check them): write links in Markdown.
+        return sanitise(html, id_prefix=f"{prefix}-"), errors
+
+
+class _SiteLinks(Treeprocessor):
+    """The ids and links of one rendered text, made final for the page that shows it."""
+
+    def __init__(self, targets: LinkTargets):
+        super().__init__()
+        self.targets = targets
+        self.start("", "")
+
+    def start(self, page: str, prefix: str) -> None:
+        self.page, self.prefix = page, prefix
+        self.problems: list[tuple[str, str]] = []
+
+    def run(self, root) -> None:
+        own = {element.get("id") for element in root.iter() if element.get("id")}
+        for element in root.iter():
+            if element.get("id"):
+                element.set("id", self.prefix + element.get("id"))
+            for attribute in ("href", "src"):
+                if element.get(attribute) is not None:
+                    element.set(attribute, self.url(element.get(attribute), own))
+
+    def url(self, url: str, own: set[str]) -> str:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc:
+            return url                      # another site: the sanitiser keeps http(s) and mailto only
+        if not parts.path:
+            return "#" + self.anchor(url, self.page, parts.fragment, own) if parts.fragment else url
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), unquote(parts.path)))
+        if target in self.targets.pages:
+            address = relative_address(directory_url(target), self.page)
+        elif target in self.targets.files:
+            address = relative_address(target, self.page)
+        else:
+            self.problems.append((url, "is not a page or file of the site (link to a page by its .md file, "
+                                       "relative to this file's page, or with [[doc:ID]] or [[entity:ID]])"))
+            return url
+        return address + ("#" + self.anchor(url, target, parts.fragment, own) if parts.fragment else "")
+
+    def anchor(self, url: str, target: str, fragment: str, own: set[str]) -> str:
+        fragment = unquote(fragment)
+        if target == self.page and fragment in own:
+            return self.prefix + fragment
+        if fragment not in self.targets.pages.get(target, ()):
+            self.problems.append((url, f"names no anchor of {target} (a link may name a paragraph of a document, "
+                                       "#p3, or a heading or footnote of the same text)"))
+        return fragment
+
+
+def directory_url(page: str) -> str:
+    """Where MkDocs serves a page (use_directory_urls): a/b.md at a/b/, a/index.md at a/, index.md at the root."""
+    stem = page[: -len(".md")]
+    return stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
+def relative_address(target: str, page: str) -> str:
+    """The site address `target` (a directory ends with "/") as a link from the page at `page` (docs/ path)."""
+    address = posixpath.relpath(target or ".", directory_url(page) or ".")
+    if target.endswith("/") or not target:
+        return "./" if address == "." else address + "/"
+    return address

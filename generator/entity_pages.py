@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .editorial import embed
 from .entities import DocumentEntity, Mention
 from .knowledge import Entity
 from .model import Document
@@ -71,7 +70,8 @@ def _sentence_at(text: str, sentences: list[str], offset: int) -> tuple[int, str
 
 
 def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], notes: dict[str, str]) -> dict[str, bytes]:
-    """Entity pages (with their editors' notes, short links resolved), the index and the new-names page."""
+    """Entity pages (with their editors' notes: `notes` holds each note as sanitised HTML, see
+    editorial.EditorsHtml), the index and the new-names page."""
     env = environment()
     found = named_in(documents)
     named = [frozenset(item.entity.id for item in d.entities) for d in documents]
@@ -79,7 +79,7 @@ def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], note
     for entity in knowledge.values():
         documents_naming = found.get(entity.id, [])
         page = env.get_template("entity.md.j2").render(
-            entity=entity, note=embed(notes.get(entity.id, entity.note), "n", demote=2),
+            entity=entity, note=notes.get(entity.id, ""),
             appearances=[_appearance(d, item) for d, item in documents_naming[:APPEARANCES_SHOWN]],
             appearance_count=len(documents_naming), co_mentioned=co_mentioned(entity.id, named, knowledge))
         outputs[f"entities/{entity.id}.md"] = page.encode("utf-8")

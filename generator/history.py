@@ -24,3 +24,24 @@ def last_changed(root: Path) -> dict[str, str]:
         elif line and current:
             dates.setdefault(line, current)          # newest commit first: keep the first date seen
     return dates
+
+
+def first_added(root: Path, folder: str) -> dict[str, str]:
+    """File name -> time (YYYY-MM-DD HH:MM:SS) of the commit that first added it, for the files
+    of `folder` (relative to `root`). Empty outside git; files never committed are absent."""
+    try:
+        result = subprocess.run(
+            ["git", "-c", "core.quotepath=off", "log", "--diff-filter=A", "--format=%x00%ci", "--name-only",
+             "--relative", "--", folder], cwd=root, capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if result.returncode != 0:
+        return {}
+    added: dict[str, str] = {}
+    current = None
+    for line in result.stdout.splitlines():
+        if line.startswith("\x00"):
+            current = line[1:]
+        elif line and current:
+            added[Path(line).name] = current          # oldest commit last: it wins
+    return added

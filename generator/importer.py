@@ -45,7 +45,7 @@ def import_file(source: Path, documents_dir: Path, overrides: dict[str, str], to
         return [target, sidecar]
     text, encoding = decode(raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    existing_meta, body, _ = split_front_matter(text)
+    existing_meta, body, _ = split_front_matter(text, source)
     if encoding not in ("utf-8", "ascii"):
         header += f" Converted from {encoding} to UTF-8."
     target = documents_dir / f"{doc_id}.txt"

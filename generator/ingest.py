@@ -14,15 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import charset_normalizer
-import yaml
+import pycountry
 
+from .inputs import InputError, decode_mostly_utf8, file_name_problem, load_yaml, parse_yaml, read_input, split_front_matter
 from .model import Skipped, SourceFile
+from .textnorm import clean_field
+
+__all__ = ["InputError", "discover", "document_id", "load_yaml", "read_document", "split_front_matter", "without_twins"]
 
 DOCUMENT_SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 RESERVED_IDS = {"index"}
 _SAFE_ID_RE = re.compile(r"^\w[\w.-]*$")
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
@@ -32,14 +35,10 @@ _BOMS = (
 METADATA_FIELDS: dict[str, type] = {
     "title": str, "outlet": str, "url": str, "date": str, "language": str,
 }
-
-
-# libyaml's C parser when PyYAML was built with it (its wheels are), else the pure-Python one.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def load_yaml(text: str) -> Any:
-    return yaml.load(text, Loader=YAML_LOADER)
+# Dates a news article can carry: earlier ones are typing mistakes (0001-01-01), later ones are
+# in the future. Either is reported and not used.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+UNDETERMINED_LANGUAGE = "und"
 
 
 class IngestError(Exception):
@@ -47,41 +46,57 @@ class IngestError(Exception):
 
 
 def discover(documents_dir: Path) -> list[Path]:
-    """Document files in a stable order (by name)."""
+    """Document files in a stable order (by name): every entry with a document suffix that is
+    not a folder, so that links and special files are reported (and refused) rather than
+    silently left out."""
     if not documents_dir.is_dir():
         return []
-    return sorted(p for p in documents_dir.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+    return sorted(p for p in documents_dir.iterdir()
+                  if p.suffix.lower() in DOCUMENT_SUFFIXES and not (p.is_dir() and not p.is_symlink()))
 
 
-def read_document(path: Path, max_bytes: int) -> SourceFile | Skipped:
+def without_twins(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Files whose ids are unique, and the others skipped: two files with one id (`twin.txt` and
+    `twin.md`, or ids differing only in case, which collide on case-insensitive disks) would
+    publish one page for two articles, so neither is published until an editor renames one."""
+    by_id: dict[str, list[Path]] = {}
+    for path in paths:
+        by_id.setdefault(document_id(path).casefold(), []).append(path)
+    unique = [group[0] for group in by_id.values() if len(group) == 1]
+    twins = [Skipped(path, f"has the same id as {', '.join(o.name for o in group if o != path)}: "
+                           "neither is published until one is renamed")
+             for group in by_id.values() if len(group) > 1 for path in group]
+    return sorted(unique), twins
+
+
+def document_id(path: Path) -> str:
+    """The page address of a document file: its name without extension."""
+    return path.stem
+
+
+def read_document(path: Path, source_dir: Path, max_bytes: int) -> SourceFile | Skipped:
     """Read one document file, or say in one line why it cannot be published."""
     try:
-        return _read(path, max_bytes)
+        return _read(path, source_dir, max_bytes)
     except IngestError as error:
         return Skipped(path, str(error))
-    except OSError as error:
-        return Skipped(path, f"cannot be read ({error.strerror or error})")
+    except InputError as error:
+        where = "" if error.path == path else f"{error.path.name}: "         # its sidecar
+        return Skipped(path, f"{where}{error.reason}" + (f" (line {error.line})" if error.line else ""))
 
 
-def _read(path: Path, max_bytes: int) -> SourceFile:
-    doc_id = path.stem
-    if not _SAFE_ID_RE.match(doc_id) or doc_id.lower() in RESERVED_IDS:
-        raise IngestError(f"file name {doc_id!r} cannot be a page address: use letters, digits, '-', '_' or '.'"
-                          + (" and not a reserved name" if doc_id.lower() in RESERVED_IDS else ""))
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise IngestError(f"file too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB, "
-                          "set by extra.microsite.max_document_bytes in mkdocs.yml)")
-    raw = path.read_bytes()
+def _read(path: Path, source_dir: Path, max_bytes: int) -> SourceFile:
+    doc_id = document_id(path)
+    _check_id(path, doc_id)
+    raw = read_input(path, source_dir, max_bytes)
     if not raw.strip():
         raise IngestError("empty file")
-    text, encoding = decode(raw)
-    warnings = [] if encoding in ("utf-8", "utf-8-sig", "ascii") else [f"decoded as {encoding}"]
+    text, encoding, warnings = decode_document(raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = DOCUMENT_SUFFIXES[path.suffix.lower()]
-    metadata, text, first_line = split_front_matter(text) if fmt in ("txt", "md") else ({}, text, 1)
-    metadata = {**_read_sidecar(path), **metadata}
-    metadata, field_warnings = _validate_metadata(metadata)
+    metadata, text, first_line = split_front_matter(text, path) if fmt in ("txt", "md") else ({}, text, 1)
+    metadata = {**_read_sidecar(path, source_dir, max_bytes), **metadata}
+    metadata, field_warnings = validate_metadata(metadata)
     warnings += field_warnings
     embedded: dict[str, Any] = {}
     if fmt == "html":
@@ -94,6 +109,32 @@ def _read(path: Path, max_bytes: int) -> SourceFile:
                       warnings=tuple(warnings))
 
 
+def _check_id(path: Path, doc_id: str) -> None:
+    problem = file_name_problem(path)
+    if problem:
+        raise IngestError(problem)
+    if not _SAFE_ID_RE.match(doc_id) or doc_id.lower() in RESERVED_IDS:
+        raise IngestError(f"file name {doc_id!r} cannot be a page address: use letters, digits, '-', '_' or '.'"
+                          + (" and not a reserved name" if doc_id.lower() in RESERVED_IDS else ""))
+
+
+def decode_document(raw: bytes) -> tuple[str, str, list[str]]:
+    """Text, encoding and warnings: UTF-8 with a few damaged bytes is published with U+FFFD in
+    their place and a warning giving their offsets; anything else goes to `decode`."""
+    if not raw.startswith(tuple(bom for bom, _ in _BOMS)) and b"\x00" not in raw:
+        mostly = decode_mostly_utf8(raw)
+        if mostly is not None:
+            text, bad = mostly
+            _checked(text, "utf-8")
+            if not bad:
+                return text, "utf-8", []
+            offsets = ", ".join(map(str, bad[:10])) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
+            return text, "utf-8", [f"{len(bad)} byte sequence(s) that are not UTF-8 replaced by U+FFFD "
+                                   f"(at byte offset(s) {offsets})"]
+    text, encoding = decode(raw)
+    return text, encoding, ([] if encoding in ("utf-8", "utf-8-sig", "ascii") else [f"decoded as {encoding}"])
+
+
 def decode(raw: bytes) -> tuple[str, str]:
     """Decode bytes as text: BOM, then strict UTF-8, then charset detection.
 
@@ -101,7 +142,11 @@ def decode(raw: bytes) -> tuple[str, str]:
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return _checked(raw.decode(encoding, errors="strict"), encoding)
+            try:
+                return _checked(raw.decode(encoding, errors="strict"), encoding)
+            except UnicodeDecodeError:
+                raise IngestError(f"binary file or broken text (it starts with a {encoding} byte-order mark "
+                                  "but does not decode as it)") from None
     if b"\x00" not in raw:
         try:
             return _checked(raw.decode("utf-8"), "utf-8")
@@ -123,34 +168,23 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
     return text, encoding
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
-    match = _FRONT_MATTER_RE.match(text)
-    if not match:
-        return {}, text, 1
-    try:
-        data = load_yaml(match.group(1) or "") or {}
-    except yaml.YAMLError as error:
-        raise IngestError(f"front matter is not valid YAML ({_first_line(error)})") from None
-    if not isinstance(data, dict):
-        raise IngestError("front matter must be a YAML mapping (key: value lines)")
-    return data, text[match.end():], text[: match.end()].count("\n") + 1
-
-
-def _read_sidecar(path: Path) -> dict[str, Any]:
+def _read_sidecar(path: Path, source_dir: Path, max_bytes: int) -> dict[str, Any]:
     for suffix in SIDECAR_SUFFIXES:
         sidecar = path.with_suffix(suffix)
-        if sidecar.is_file():
+        if sidecar.is_file() or sidecar.is_symlink():
+            data = read_input(sidecar, source_dir, max_bytes)
             try:
-                data = load_yaml(sidecar.read_text(encoding="utf-8")) or {}
-            except (yaml.YAMLError, UnicodeDecodeError) as error:
-                raise IngestError(f"sidecar {sidecar.name} is not valid YAML ({_first_line(error)})") from None
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise InputError(path, f"sidecar {sidecar.name} is not UTF-8 (byte {error.start})") from None
+            data = parse_yaml(text, sidecar, f"sidecar {sidecar.name}") or {}
             if not isinstance(data, dict):
-                raise IngestError(f"sidecar {sidecar.name} must be a YAML mapping")
+                raise InputError(path, f"sidecar {sidecar.name} must be a YAML mapping")
             return data
     return {}
 
 
-def _validate_metadata(metadata: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def validate_metadata(metadata: dict[str, Any], today: dt.date | None = None) -> tuple[dict[str, Any], list[str]]:
     """Keep well-formed known fields; warn (naming the field) about the rest."""
     valid: dict[str, Any] = {}
     warnings = []
@@ -158,25 +192,45 @@ def _validate_metadata(metadata: dict[str, Any]) -> tuple[dict[str, Any], list[s
         expected = METADATA_FIELDS.get(name)
         if isinstance(value, dt.date) and name == "date":
             value = value.isoformat()
+        if isinstance(value, str) and name in ("title", "outlet"):
+            value = clean_field(value)
         if expected is None:
             warnings.append(f"front matter field {name!r} is unknown and was ignored")
         elif not isinstance(value, expected):
             warnings.append(f"front matter field {name!r} must be a {expected.__name__}; ignored")
-        elif name == "date" and not _is_iso_date(value):
-            warnings.append(f"front matter field 'date' must be YYYY-MM-DD, got {value!r}; ignored")
-        elif name == "url" and not re.match(r"^https?://\S+$", value):
-            warnings.append(f"front matter field 'url' must be an http(s) address, got {value!r}; ignored")
+        elif not value.strip():
+            warnings.append(f"front matter field {name!r} is empty (or only invisible characters); ignored")
+        elif problem := _field_problem(name, value, today or dt.date.today()):
+            warnings.append(f"front matter field {name!r} {problem}; ignored")
         else:
             valid[name] = value
     return valid, warnings
 
 
-def _is_iso_date(value: str) -> bool:
+def _field_problem(name: str, value: str, today: dt.date) -> str | None:
+    if name == "date":
+        day = _iso_date(value)
+        if day is None:
+            return f"must be YYYY-MM-DD, got {value!r}"
+        if not EARLIEST_DATE <= day <= today + dt.timedelta(days=1):
+            return f"is {value}, before {EARLIEST_DATE.year} or after tomorrow"
+    if name == "url" and not re.match(r"^https?://\S+$", value):
+        return f"must be an http(s) address, got {value!r}"
+    if name == "language" and not is_language_code(value):
+        return f"must be a two-letter ISO 639-1 language code such as ar, fa, tr, en; got {value!r}"
+    return None
+
+
+def is_language_code(code: str) -> bool:
+    return code == UNDETERMINED_LANGUAGE or (
+        bool(re.fullmatch(r"[a-z]{2}", code)) and pycountry.languages.get(alpha_2=code) is not None)
+
+
+def _iso_date(value: str) -> dt.date | None:
     try:
-        dt.date.fromisoformat(value)
-        return True
+        return dt.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
     except ValueError:
-        return False
+        return None
 
 
 def _html_to_text(html: str) -> tuple[str, dict[str, Any]]:
@@ -191,8 +245,4 @@ def _html_to_text(html: str) -> tuple[str, dict[str, Any]]:
             value = getattr(found, theirs, None)
             if isinstance(value, str) and value.strip():
                 embedded[ours] = value.strip()
-    return text, _validate_metadata(embedded)[0]
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text, validate_metadata(embedded)[0]

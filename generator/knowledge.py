@@ -4,11 +4,14 @@ is left out with an error naming its file and field, and the rest of the site st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .ingest import IngestError, split_front_matter
+from .inputs import InputError, read_input_text, split_front_matter
+from .textnorm import clean_field, fold, line_key
 
 TYPES = ("person", "organisation", "place")
 SUBTYPES = {
@@ -68,27 +71,28 @@ class KnowledgeError(ValueError):
     """A malformed entry: the message names the file and the field."""
 
 
-def load_knowledge(folder: Path) -> tuple[list[Entity], list[str]]:
-    """Every valid entity (sorted by id) and one error line per invalid entry or clash."""
+def load_knowledge(folder: Path, source_dir: Path | None = None, max_bytes: int = 2_000_000,
+                   added: dict[str, str] | None = None) -> tuple[list[Entity], list[str]]:
+    """Every valid entity (sorted by id) and one error line per invalid entry or clash.
+    `added` maps a file's name to when it was first committed: of two entries that claim one name, the newer is left out (files not yet
+    committed are the newest; equal dates go by file name)."""
     entities: list[Entity] = []
     errors: list[str] = []
     if not folder.is_dir():
         return entities, errors
     for path in sorted(folder.glob("*.md")):
         try:
-            entities.append(read_entity(path))
-        except KnowledgeError as error:
+            entities.append(read_entity(path, source_dir or folder.parent, max_bytes))
+        except (KnowledgeError, InputError) as error:
             errors.append(str(error))
+    entities = _without_clashes(entities, errors, _seniority(added or {}))
     _LOADED.clear()
     _LOADED.update({e.id: e for e in entities})
-    return _without_clashes(entities, errors)
+    return entities, errors
 
 
-def read_entity(path: Path) -> Entity:
-    try:
-        data, body, body_line = split_front_matter(path.read_text(encoding="utf-8"))
-    except (IngestError, UnicodeDecodeError) as error:
-        raise KnowledgeError(f"{path}: {error}") from None
+def read_entity(path: Path, source_dir: Path | None = None, max_bytes: int = 2_000_000) -> Entity:
+    data, body, body_line = split_front_matter(read_input_text(path, source_dir or path.parent.parent, max_bytes), path)
     if not data:
         raise KnowledgeError(f"{path}: no YAML front matter (the entity's data goes between --- lines)")
 
@@ -113,9 +117,14 @@ def read_entity(path: Path) -> Entity:
     wikidata = _string(data, "wikidata", fail)
     if wikidata is not None and not WIKIDATA_RE.match(wikidata):
         raise fail("wikidata", "must look like Q42")
+    name, names, aliases = _string(data, "name", fail, required=True), _names(data, fail), _strings(data, "aliases", fail)
+    for field, value in (("name", name), *((f"names.{k}", v) for k, vs in names.items() for v in vs),
+                         *(("aliases", v) for v in aliases)):
+        if problem := name_problem(value):
+            raise fail(field, f"{value!r} {problem}")
     return Entity(
-        id=entity_id, type=entity_type, subtype=subtype, name=_string(data, "name", fail, required=True),
-        names=_names(data, fail), aliases=_strings(data, "aliases", fail), titles=_strings(data, "titles", fail),
+        id=entity_id, type=entity_type, subtype=subtype, name=name,
+        names=names, aliases=aliases, titles=_strings(data, "titles", fail),
         role=_string(data, "role", fail), lat=lat, lon=lon, wikidata=wikidata, note=body.strip(), path=path,
         note_line=body_line + body.count("\n", 0, len(body) - len(body.lstrip())),
     )
@@ -127,16 +136,38 @@ def _string(data: dict[str, Any], field: str, fail, required: bool = False) -> s
         if required:
             raise fail(field, "is missing")
         return None
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not clean_field(value):
         raise fail(field, "must be a non-empty text")
-    return value.strip()
+    return clean_field(value)
 
 
 def _strings(data: dict[str, Any], field: str, fail) -> tuple[str, ...]:
     value = data.get(field) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, str) and clean_field(v) for v in value):
         raise fail(field, "must be a list of texts")
-    return tuple(v.strip() for v in value)
+    return tuple(clean_field(v) for v in value)
+
+
+# A name shorter than this many letters, or one common word, would match all over the corpus.
+MIN_NAME_LETTERS = 2
+STOP_WORD_LANGUAGES = ("ar", "fa", "tr", "en")
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot be matched in text, if it cannot."""
+    if sum(ch.isalpha() for ch in name) < MIN_NAME_LETTERS:
+        return f"has fewer than {MIN_NAME_LETTERS} letters"
+    if fold(name) in stop_words():
+        return "is a common word (a stop word), which would match all over the corpus"
+    return None
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Folded stop words (function words) of the site's languages, from the stop-words package."""
+    from stop_words import get_stop_words
+
+    return frozenset(fold(word) for language in STOP_WORD_LANGUAGES for word in get_stop_words(language))
 
 
 def _names(data: dict[str, Any], fail) -> dict[str, tuple[str, ...]]:
@@ -160,12 +191,37 @@ def _coordinate(data: dict[str, Any], field: str, limit: float, fail) -> float |
     return float(value)
 
 
-def _without_clashes(entities: list[Entity], errors: list[str]) -> tuple[list[Entity], list[str]]:
-    """The same matchable name on two entries would make every mention ambiguous, and a name that
-    contains a person's name («قوات المشير خليفة حفتر») would hide that person's mentions: both are
-    reported (the entries stay, so the site still builds)."""
+def _seniority(added: dict[str, str]) -> Callable[[Entity], tuple[str, str]]:
+    """Sort key: established entries first (first commit date), then by file name."""
+    def key(entity: Entity) -> tuple[str, str]:
+        return (added.get(entity.path.name) or "~", entity.path.name)   # "~" sorts after every date: not committed yet
+    return key
+
+
+def _without_clashes(entities: list[Entity], errors: list[str],
+                     seniority: Callable[[Entity], tuple[str, str]]) -> list[Entity]:
+    """A name claimed by two entries would move one entity's mentions to the other: the newer
+    entry is left out, with an error naming it, and the established one keeps its documents.
+    A name that contains a person's name («قوات المشير خليفة حفتر») would hide that person's
+    mentions: reported (the entry stays, so the site still builds)."""
+    owner: dict[str, Entity] = {}
+    kept: list[Entity] = []
+    for entity in sorted(entities, key=seniority):
+        clash = next(((name, owner[line_key(name)]) for name in entity.matchable_names()
+                      if owner.get(line_key(name), entity).id != entity.id), None)
+        if clash:
+            errors.append(f"{entity.path}: field 'names'/'aliases': {clash[0]!r} is already a name of {clash[1].id} "
+                          f"({clash[1].path.name}); a name must belong to one entity, so this entry is left out")
+            continue
+        kept.append(entity)
+        for name in entity.matchable_names():
+            owner.setdefault(line_key(name), entity)
+    _report_hidden_people(kept, errors)
+    return sorted(kept, key=lambda e: e.id)
+
+
+def _report_hidden_people(entities: list[Entity], errors: list[str]) -> None:
     from .matching import Matcher
-    from .textnorm import line_key
 
     people = Matcher([e for e in entities if e.type == "person"])
     for entity in entities:
@@ -175,14 +231,3 @@ def _without_clashes(entities: list[Entity], errors: list[str]) -> tuple[list[En
             for hidden in people.find(name):
                 errors.append(f"{entity.path}: field 'names'/'aliases': {name!r} contains the name of "
                               f"{hidden.entity_id}, whose mentions it would hide; link the two separately")
-
-    owner: dict[str, Entity] = {}
-    for entity in entities:
-        for name in entity.matchable_names():
-            key = line_key(name)
-            other = owner.setdefault(key, entity)
-            if other.id != entity.id:
-                errors.append(f"{entity.path}: field 'names'/'aliases': {name!r} is also a name of {other.id} "
-                              f"({other.path.name}); a name must belong to one entity")
-    return entities, errors
-

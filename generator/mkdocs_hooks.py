@@ -3,15 +3,20 @@
 * Live preview: `mkdocs serve` watches site_src/ and regenerates docs/ before each build (for
   `mkdocs build`, `microsite build` has generated docs/ already).
 * Search: after every build, folded spellings are added to the search index (search_index.py).
+* Hand-written pages (site_src/pages/): their rendered content is sanitised (sanitise.py), so
+  editors' Markdown cannot run script or restyle the page. (Commentary and notes are sanitised
+  by the generator, editorial.EditorsHtml.)
 """
 from __future__ import annotations
 
 import logging
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from generator.build import generate
 from generator.config import load_settings
+from generator.sanitise import sanitise, sanitise_front_matter
 from generator.search_index import fold_search_index
 
 log = logging.getLogger("mkdocs.plugins.microsite")
@@ -39,6 +44,19 @@ def on_pre_build(config) -> None:
         for problem in report.fatal:
             log.error("%s (docs/ left as it was)", problem)
         log.info("regenerated docs/: %s file(s) written in %.2f s", report.written, report.seconds)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    # A hand-written page is known by its source file, not by its front matter, which the editor writes.
+    if not os.path.lexists(_pages_dir(config.config_file_path) / page.file.src_uri):
+        return html
+    page.meta = sanitise_front_matter(page.meta)       # the templates read it after every page's content
+    return sanitise(html)
+
+
+@lru_cache(maxsize=None)
+def _pages_dir(config_file: str) -> Path:
+    return load_settings(Path(config_file).parent).pages_dir
 
 
 def on_post_build(config) -> None:

@@ -16,12 +16,13 @@ from .build import Progress, Report
 from .cache import DocumentCache, files_digest
 from .clean import clean
 from .config import Settings
-from .editorial import Linker, embed, load_commentary
+from .editorial import EditorsHtml, Linker, LinkTargets, load_commentary
 from .entities import find_entities
 from .entity_pages import entity_outputs
 from .events import Event, group_events
-from .history import last_changed
-from .ingest import discover, read_document
+from .history import first_added, last_changed
+from .ingest import discover, read_document, without_twins
+from .inputs import InputError, read_input, read_input_text
 from .knowledge import Entity, load_knowledge
 from .matching import Matcher
 from .model import Document, Skipped
@@ -51,7 +52,8 @@ class Context:
 
 
 def load_context(settings: Settings, history: dict[str, str] | None = None) -> Context:
-    entities, errors = load_knowledge(settings.knowledge_dir)
+    entities, errors = load_knowledge(settings.knowledge_dir, settings.source_dir, settings.max_document_bytes,
+                                      first_added(settings.root, "site_src/knowledge"))
     changed = last_changed(settings.root) if history is None else history
     return Context(settings, {e.id: e for e in entities}, Matcher(entities), tuple(errors), changed)
 
@@ -92,7 +94,7 @@ def shared_inputs(settings: Settings) -> str:
 def process(path: Path, context: Context) -> Document | Skipped:
     """One document file through ingest, clean, analyse, translations and entities."""
     settings = context.settings
-    source = read_document(path, settings.max_document_bytes)
+    source = read_document(path, settings.source_dir, settings.max_document_bytes)
     if isinstance(source, Skipped):
         return source
     cleaned = clean(source.text, source.first_line)
@@ -101,7 +103,8 @@ def process(path: Path, context: Context) -> Document | Skipped:
                              "furniture; `microsite inspect FILE` lists each line with its reason)")
     analysis = analyse(source, cleaned, settings)
     translation_file = translation_path(settings.translations_dir, source.doc_id)
-    translation = read_translation(translation_file) if translation_file.is_file() else None
+    translation = (read_translation(translation_file, settings.source_dir, settings.max_document_bytes)
+                   if translation_file.is_file() or translation_file.is_symlink() else None)
     english = english_side(cleaned.paragraphs, analysis.language, analysis.summary, translation, analysis.title)
     entities = find_entities(cleaned.paragraphs, context.matcher, context.knowledge)
     new_names = find_new_names(cleaned.paragraphs, entities, analysis.language)
@@ -115,7 +118,8 @@ def build_docs(settings: Settings, history: dict[str, str], progress: Progress |
     report = Report()
     context = load_context(settings, history)
     report.errors += list(context.knowledge_errors)
-    paths = discover(settings.documents_dir)
+    paths, twins = without_twins(discover(settings.documents_dir))
+    report.skipped += [Skipped(_display(t.path, settings), t.reason) for t in twins]
     cache = DocumentCache(settings.root, shared_inputs(settings))
     step = max(1, len(paths) // 20)
     for number, (path, result) in enumerate(process_all(paths, context, cache), 1):
@@ -133,6 +137,7 @@ def build_docs(settings: Settings, history: dict[str, str], progress: Progress |
     cache.save()
     plan = plan_site(report.documents, context)
     report.fatal += plan.problems.fatal
+    report.errors += plan.problems.errors
     report.warnings += plan.problems.warnings
     if report.fatal:                       # leave docs/ as it was: the build stops here
         return report
@@ -152,6 +157,7 @@ def orphan_translation_files(settings: Settings, documents: list[Document], skip
 @dataclass
 class Problems:
     fatal: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)      # left out of the site, reported
     warnings: list[str] = field(default_factory=list)
 
 
@@ -179,31 +185,39 @@ def plan_site(documents: list[Document], context: Context) -> SitePlan:
     problems = Problems()
     linker = Linker({d.doc_id: d.english.title or d.analysis.title for d in documents},
                     {e.id: e.name for e in context.knowledge.values()})
-    commentary, errors = load_commentary(settings.commentary_dir)
+    commentary, errors, refused = load_commentary(settings.commentary_dir, settings.source_dir, settings.max_document_bytes)
     problems.fatal += errors
+    problems.errors += refused
     known = {d.doc_id for d in documents}
     problems.warnings += [f"{c.path}: commentary on a document that does not exist ({doc_id}); not shown"
                           for doc_id, items in sorted(commentary.items()) if doc_id not in known for c in items]
     events = group_events(documents)
     event_of = {d.doc_id: event for event in events for d in event.documents}
     site = {"site_name": settings.site_name, "site_url": site_url(settings)}
+    outputs = {raw_path(document): document.source.raw for document in documents}
+    outputs.update(hand_written_outputs(settings, linker, problems))
+    # What commentary and notes may link to: they reach their pages as HTML, which MkDocs does not check.
+    site_pages = ("documents/index.md", "entities/index.md", "map/index.md", "timeline.md", "editors/new-names.md")
+    pages = {path: frozenset() for path in (*site_pages, *outputs) if path.endswith(".md")}
+    pages |= {f"entities/{entity_id}.md": frozenset() for entity_id in context.knowledge}
+    pages |= {page_path(d): frozenset(p.key for p in d.cleaned.paragraphs) for d in documents}
+    editors = EditorsHtml(linker, LinkTargets(pages, frozenset(path for path in outputs if path not in pages)))
     updated_of: dict[str, str | None] = {}
     page_inputs = []
     for document in documents:
         comments = []
         for number, item in enumerate(commentary.get(document.doc_id, []), 1):
-            body, errors = linker.resolve(item.body, "documents", item.path, item.first_line)
+            body, errors = editors.render(item.body, page_path(document), f"c{number}", item.path, item.first_line)
             problems.fatal += errors
-            comments.append((item, embed(body, f"c{number}", demote=2)))
+            comments.append((item, body))
         updated = document_updated(document, commentary.get(document.doc_id, []), context)
         page_inputs.append((document, site, event_of[document.doc_id], document_map_src(document), comments, updated))
         updated_of[document.doc_id] = updated
     notes = {}
     for entity in context.knowledge.values():
-        notes[entity.id], errors = linker.resolve(entity.note, "entities", entity.path, entity.note_line)
+        notes[entity.id], errors = editors.render(entity.note, f"entities/{entity.id}.md", "n", entity.path,
+                                                  entity.note_line)
         problems.fatal += errors
-    outputs = {raw_path(document): document.source.raw for document in documents}
-    outputs.update(hand_written_outputs(settings, linker, problems))
 
     def document_pages(first: int) -> Outputs:
         return {page_path(inputs[0]): render_document(*inputs).encode("utf-8")
@@ -237,15 +251,24 @@ def dataset_outputs(documents: list[Document], event_of: dict[str, Event], conte
 
 
 def hand_written_outputs(settings: Settings, linker: Linker, problems: Problems) -> Outputs:
-    """Editors' pages with their links resolved and an edit path added; their images as they are."""
+    """Editors' pages with their links resolved and an edit path added; their images as they are.
+    A file that cannot be read safely (a link out of site_src/, not UTF-8 …) is left out."""
     outputs: Outputs = {}
     for relative, path in hand_written_pages(settings.pages_dir).items():
+        try:
+            if path.suffix == ".md":
+                markdown = read_input_text(path, settings.source_dir, settings.max_document_bytes)
+            else:
+                content = read_input(path, settings.source_dir, settings.max_document_bytes)
+        except InputError as error:
+            problems.errors.append(f"{error}; left out of the site")
+            continue
         if path.suffix == ".md":
-            text, errors = linker.resolve(path.read_text(encoding="utf-8"), posixpath.dirname(relative), path)
+            text, errors = linker.resolve(markdown, posixpath.dirname(relative), path)
             problems.fatal += errors
             outputs[relative] = with_edit_path(text, f"site_src/pages/{relative}").encode("utf-8")
         else:
-            outputs[relative] = path.read_bytes()
+            outputs[relative] = content
     return outputs
 
 
@@ -253,8 +276,8 @@ def hand_written_pages(pages_dir: Path) -> dict[str, Path]:
     """Editors' pages (home, about, guide …) and their images, by path inside docs/."""
     if not pages_dir.is_dir():
         return {}
-    return {path.relative_to(pages_dir).as_posix(): path
-            for path in sorted(pages_dir.rglob("*")) if path.is_file() and not path.name.startswith(".")}
+    return {path.relative_to(pages_dir).as_posix(): path for path in sorted(pages_dir.rglob("*"))
+            if (path.is_file() or path.is_symlink()) and not path.name.startswith(".")}
 
 
 def document_updated(document: Document, commentary: list, context: Context) -> str | None:

@@ -61,6 +61,22 @@ def ascii_digits(text: str) -> str:
     return _replace_each(text, _DIGITS)
 
 
+# Characters that show nothing on their own. A field made only of them is empty; ZWNJ (the
+# Persian half-space) is kept inside text, where it is part of the spelling.
+_INVISIBLE_RE = re.compile("[\u200b\u200d\u2060\ufeff\u00ad]")
+_BLANK_RE = re.compile("[\\s\u200c\u200e\u200f\u061c]+")
+
+
+def clean_field(value: str) -> str:
+    """An editor's one-line field (title, outlet, name) as it may be shown: bidi controls and
+    zero-width characters removed, runs of white space made one space; "" when nothing visible
+    is left."""
+    value = _INVISIBLE_RE.sub("", _BIDI_RE.sub("", value))
+    if not _BLANK_RE.sub("", value):
+        return ""
+    return " ".join(value.split())
+
+
 def strip_bidi_controls(text: str) -> tuple[str, list[str]]:
     """Remove bidi embedding/override/isolate characters; return the text and what was removed."""
     found = _BIDI_RE.findall(text)

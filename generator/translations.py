@@ -29,12 +29,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .ingest import IngestError, split_front_matter
+from .inputs import InputError, read_input_text, split_front_matter, without_front_matter
 from .model import AlignedParagraph, Block, English, Paragraph, SummarySentence
 from .summarise import split_sentences
+from .textnorm import clean_field
 
 STATUSES = ("reviewed", "draft", "machine")
 MARKER_RE = re.compile(r"^<!--\s*(p\d+)\s+([0-9a-f]{8}|-)\s*-->\s*$")
+# A line that is only an HTML comment (or starts one) but not a marker: a mistyped marker, which
+# must not be read as English text of the block above it.
+COMMENT_LINE_RE = re.compile(r"^<!--")
 FIELDS: dict[str, type] = {"translator": str, "status": str, "date": str, "title": str, "summary": list}
 
 
@@ -54,14 +58,20 @@ def translation_path(translations_dir: Path, doc_id: str) -> Path:
     return translations_dir / f"{doc_id}.en.md"
 
 
-def read_translation(path: Path) -> TranslationFile:
-    text = path.read_text(encoding="utf-8")
+_UNREADABLE: dict[str, Any] = {}      # front matter that did not parse: reported once, not field by field
+
+
+def read_translation(path: Path, source_dir: Path, max_bytes: int) -> TranslationFile:
     problems: list[str] = []
     try:
-        meta, body, first_line = split_front_matter(text)
-    except IngestError as error:
-        meta, body, first_line = {}, text, 1
-        problems.append(f"{path}: {error}")
+        text = read_input_text(path, source_dir, max_bytes)
+    except InputError as error:
+        return TranslationFile(path, None, "draft", None, None, None, (), (f"{error}; the file is not used",))
+    try:
+        meta, body, first_line = split_front_matter(text, path)
+    except InputError as error:
+        meta, (body, first_line) = _UNREADABLE, without_front_matter(text)
+        problems.append(str(error))
     meta = _valid_fields(path, meta, problems)
     status = meta.get("status", "draft")
     summary = meta.get("summary")
@@ -77,8 +87,12 @@ def _valid_fields(path: Path, meta: dict[str, Any], problems: list[str]) -> dict
     for name, value in meta.items():
         if isinstance(value, dt.date):
             value = value.isoformat()
+        if isinstance(value, str) and name in ("translator", "title"):
+            value = clean_field(value)
         expected = FIELDS.get(name)
-        if expected is None:
+        if value == "":
+            problems.append(f"{path}: front matter field {name!r} is empty (or only invisible characters)")
+        elif expected is None:
             problems.append(f"{path}: unknown front matter field {name!r}")
         elif not isinstance(value, expected):
             problems.append(f"{path}: front matter field {name!r} must be a {expected.__name__}")
@@ -86,7 +100,7 @@ def _valid_fields(path: Path, meta: dict[str, Any], problems: list[str]) -> dict
             problems.append(f"{path}: front matter field 'status' must be one of {', '.join(STATUSES)}, not {value!r}")
         else:
             valid[name] = value
-    if "translator" not in valid:
+    if "translator" not in valid and meta is not _UNREADABLE:
         problems.append(f"{path}: front matter field 'translator' is missing (who translated this?)")
     return valid
 
@@ -109,6 +123,9 @@ def _blocks(path: Path, body: str, first_line: int, problems: list[str]) -> tupl
         if match:
             close()
             current, lines = (match.group(1), match.group(2), first_line + offset), []
+        elif COMMENT_LINE_RE.match(line.strip()):
+            problems.append(f"{path}:{first_line + offset}: {line.strip()!r} is not a paragraph marker "
+                            "(expected `<!-- p2 1a2b3c4d -->`); the line is ignored")
         elif current is None and line.strip():
             problems.append(f"{path}:{first_line + offset}: text before the first paragraph marker is ignored")
         else:

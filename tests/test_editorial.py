@@ -61,7 +61,8 @@ def test_commentary_appears_with_author_date_markdown_and_links_then_goes_away(p
     assert "Two accounts of one visit" in section and "2026-11-20" in section
     assert '<div class="admonition note">' in section and "<table>" in section
     assert section.count('class="footnote-ref"') == 2                              # no collision between the two
-    assert '<h3 id="a-heading-the-editor-wrote">' in section                        # demoted under "Commentary"
+    assert '<h3 id="c2-a-heading-the-editor-wrote">' in section                     # demoted under "Commentary",
+                                                                                    # ids prefixed per commentary
     assert f'href="../{IDS[1]}/">Euronews</a>' in section
     assert 'href="./#p1">the opening</a>' in section                               # a link to its own page
     assert 'href="../../entities/salah-al-din-al-namroush/">Salah al-Din al-Namroush</a>' in section

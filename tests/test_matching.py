@@ -129,8 +129,9 @@ def test_malformed_entries_name_file_and_field(tmp_path):
         "no-type": ({"id": "no-type", "name": "X"}, "field 'type' is missing"),
         "bad-lat": ({"id": "bad-lat", "type": "place", "subtype": "city", "name": "Y", "lat": 123, "lon": 1}, "field 'lat'"),
         "bad-id": ({"id": "Other", "type": "person", "name": "Z"}, "field 'id'"),
-        "clash": ({"id": "clash", "type": "person", "name": "Tripoli"}, "is also a name of"),
-        "tripoli": ({"id": "tripoli", "type": "place", "subtype": "city", "name": "Tripoli"}, None),
+        "clash": ({"id": "clash", "type": "person", "name": "Tripoli"}, None),
+        # Outside git, the later file name is the newer entry: it is left out, blamed.
+        "tripoli": ({"id": "tripoli", "type": "place", "subtype": "city", "name": "Tripoli"}, "is already a name of clash"),
         "extra": ({"id": "extra", "type": "person", "name": "W", "colour": "red"}, "field 'colour' is unknown"),
     }
     for name, (data, _) in cases.items():
@@ -141,7 +142,7 @@ def test_malformed_entries_name_file_and_field(tmp_path):
         if message:
             assert any(f"{name}.md" in e and message in e for e in errors), (name, errors)
     assert any("broken.md" in e and "not valid YAML" in e for e in errors)
-    assert {e.id for e in entities} >= {"tripoli", "clash"}
+    assert "clash" in {e.id for e in entities} and "tripoli" not in {e.id for e in entities}
 
 
 def measure(threshold: float) -> tuple[float, int]:

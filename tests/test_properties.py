@@ -11,6 +11,8 @@ is left once its bidi controls are taken out.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import datetime as dt
 import re
 import tempfile
@@ -283,6 +285,13 @@ def context():
     return load_context(load_settings(REPO))
 
 
+def context_reading(folder: Path):
+    """The repository's knowledge base, reading documents from `folder` as its site_src/ (the
+    generator reads nothing outside site_src/)."""
+    base = context()
+    return dataclasses.replace(base, settings=dataclasses.replace(base.settings, source_dir=folder))
+
+
 def marker(n: int) -> str:
     """An element, and text that would add an attribute if it landed unescaped inside one."""
     return f"<x-evil-{n}>\"'&x-evil-attr-{n}=1"
@@ -342,7 +351,7 @@ def test_html_special_characters_never_reach_a_page_unescaped(case):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "probe.txt"
         path.write_text(text, encoding="utf-8")
-        document = process(path, context())
+        document = process(path, context_reading(Path(folder)))
     assert not hasattr(document, "reason"), document
     page, meta = get_data(render_document(document, SITE))
     for field in ("title", "description"):
