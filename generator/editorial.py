@@ -138,7 +138,8 @@ HEADING_LEVEL = 3
 class LinkTargets:
     """What commentary and notes may link to, by path inside docs/."""
 
-    pages: dict[str, frozenset[str]]     # each page -> the anchors a link may name (a document's paragraphs)
+    pages: dict[str, frozenset[str] | None]   # each page -> the anchors a link may name (a document's
+                                              # paragraphs); None: not known here (MkDocs checks them)
     files: frozenset[str]                # other files: images beside the hand-written pages, source downloads
 
 
@@ -215,7 +216,8 @@ class _SiteLinks(Treeprocessor):
         fragment = unquote(fragment)
         if target == self.page and fragment in own:
             return self.prefix + fragment
-        if fragment not in self.targets.pages.get(target, ()):
+        anchors = self.targets.pages.get(target, frozenset())
+        if anchors is not None and fragment not in anchors:
             self.problems.append((url, f"names no anchor of {target} (a link may name a paragraph of a document, "
                                        "#p3, or a heading or footnote of the same text)"))
         return fragment

@@ -22,7 +22,7 @@ from .entity_pages import entity_outputs
 from .events import Event, group_events
 from .history import first_added, last_changed
 from .ingest import discover, read_document, without_twins
-from .inputs import InputError, read_input, read_input_text
+from .inputs import InputError, read_input, read_input_text, without_front_matter
 from .knowledge import Entity, load_knowledge
 from .matching import Matcher
 from .model import Document, Skipped
@@ -161,6 +161,8 @@ class Problems:
     warnings: list[str] = field(default_factory=list)
 
 
+# Site-wide files editors may link to (made by the jobs below, so not known before them).
+SITE_FILES = ("data/corpus.json", "data/entities.json", "data/documents.csv", "data/corpus.schema.json", "feed.xml")
 PAGES_PER_JOB = 8            # document pages rendered per job: fewer round trips between processes
 
 
@@ -195,13 +197,16 @@ def plan_site(documents: list[Document], context: Context) -> SitePlan:
     event_of = {d.doc_id: event for event in events for d in event.documents}
     site = {"site_name": settings.site_name, "site_url": site_url(settings)}
     outputs = {raw_path(document): document.source.raw for document in documents}
-    outputs.update(hand_written_outputs(settings, linker, problems))
+    hand_written, markdown_pages = hand_written_outputs(settings, linker, problems)
+    outputs.update(hand_written)
     # What commentary and notes may link to: they reach their pages as HTML, which MkDocs does not check.
     site_pages = ("documents/index.md", "entities/index.md", "map/index.md", "timeline.md", "editors/new-names.md")
-    pages = {path: frozenset() for path in (*site_pages, *outputs) if path.endswith(".md")}
-    pages |= {f"entities/{entity_id}.md": frozenset() for entity_id in context.knowledge}
+    pages: dict[str, frozenset[str] | None] = {path: None for path in (*site_pages, *outputs) if path.endswith(".md")}
+    pages |= {f"entities/{entity_id}.md": None for entity_id in context.knowledge}
     pages |= {page_path(d): frozenset(p.key for p in d.cleaned.paragraphs) for d in documents}
-    editors = EditorsHtml(linker, LinkTargets(pages, frozenset(path for path in outputs if path not in pages)))
+    files = frozenset([*(path for path in outputs if path not in pages), *SITE_FILES])
+    editors = EditorsHtml(linker, LinkTargets(pages, files))
+    problems.fatal += check_hand_written_links(markdown_pages, editors)
     updated_of: dict[str, str | None] = {}
     page_inputs = []
     for document in documents:
@@ -250,10 +255,13 @@ def dataset_outputs(documents: list[Document], event_of: dict[str, Event], conte
     return outputs
 
 
-def hand_written_outputs(settings: Settings, linker: Linker, problems: Problems) -> Outputs:
+def hand_written_outputs(settings: Settings, linker: Linker,
+                         problems: Problems) -> tuple[Outputs, dict[str, tuple[Path, str]]]:
     """Editors' pages with their links resolved and an edit path added; their images as they are.
-    A file that cannot be read safely (a link out of site_src/, not UTF-8 …) is left out."""
+    A file that cannot be read safely (a link out of site_src/, not UTF-8 …) is left out.
+    Also each Markdown page's source file and text (short links resolved), for checking."""
     outputs: Outputs = {}
+    markdown_pages: dict[str, tuple[Path, str]] = {}
     for relative, path in hand_written_pages(settings.pages_dir).items():
         try:
             if path.suffix == ".md":
@@ -267,9 +275,21 @@ def hand_written_outputs(settings: Settings, linker: Linker, problems: Problems)
             text, errors = linker.resolve(markdown, posixpath.dirname(relative), path)
             problems.fatal += errors
             outputs[relative] = with_edit_path(text, f"site_src/pages/{relative}").encode("utf-8")
+            markdown_pages[relative] = (path, text)
         else:
             outputs[relative] = content
-    return outputs
+    return outputs, markdown_pages
+
+
+def check_hand_written_links(markdown_pages: dict[str, tuple[Path, str]], editors: EditorsHtml) -> list[str]:
+    """Errors for links in editors' pages to pages, files or anchors that do not exist. MkDocs
+    would reject them too, but only after docs/ was written: found here, they stop the build
+    before, so the live preview keeps the last good pages."""
+    errors: list[str] = []
+    for relative, (path, text) in markdown_pages.items():
+        body, first_line = without_front_matter(text)
+        errors += editors.render(body, relative, "check", path, first_line)[1]
+    return errors
 
 
 def hand_written_pages(pages_dir: Path) -> dict[str, Path]:

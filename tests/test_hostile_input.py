@@ -267,3 +267,16 @@ def test_a_malformed_translation_marker_is_reported_and_not_merged(project):
     paragraphs = project.record("003_e8a0a6e2dc4f0eda")
     english = {p["key"]: p for p in paragraphs["paragraphs"]}
     assert "XYZ" not in (english["p1"].get("english") or "")
+
+
+def test_a_link_to_a_missing_page_stops_the_build_before_docs_changes(project):
+    """Caught by the generator, not only by MkDocs: docs/ keeps the last good pages, which is what
+    the live preview serves."""
+    assert not project.generate().fatal
+    before = _docs_bytes(project.root)
+    about = project.root / "site_src" / "pages" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [the methods](methods.md).\n", encoding="utf-8")
+    report = project.generate()
+    line = _one_line("\n".join(report.fatal), "methods.md")
+    assert f"{about}:" in line and "is not a page or file of the site" in line
+    assert _docs_bytes(project.root) == before
