@@ -280,3 +280,14 @@ def test_a_link_to_a_missing_page_stops_the_build_before_docs_changes(project):
     line = _one_line("\n".join(report.fatal), "methods.md")
     assert f"{about}:" in line and "is not a page or file of the site" in line
     assert _docs_bytes(project.root) == before
+
+
+def test_an_original_title_in_an_english_sentence_is_isolated(empty_project):
+    """A link whose text is an Arabic title sits in English pages (timeline, related coverage,
+    entity pages): it is isolated in <bdi> with its language and direction, so it cannot reorder
+    the English around it."""
+    empty_project.add("untranslated.txt", ARABIC)
+    assert empty_project.build() == 0
+    timeline = (empty_project.root / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+    title = empty_project.record("untranslated", "site")["title"]["original"]
+    assert f'<bdi lang="ar" dir="rtl">{title}</bdi></a>' in timeline
