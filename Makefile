@@ -24,7 +24,7 @@ test: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/microsite serve
 
-## bench: synthetic corpora of 1,000 and 5,000 documents; writes BENCHMARKS.md (several minutes)
+## bench: synthetic corpora of 1,000 and 5,000 documents and one long one-line document; writes BENCHMARKS.md (several minutes)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 

@@ -7,6 +7,9 @@ pages, and a synthetic corpus (bench/synthetic.py). Measured, each step in its o
   * plain MkDocs + Material building equivalent Markdown (each document's title and cleaned
     paragraphs, no generator) — the baseline for the ratio;
   * peak memory of each step, page weights, search-index size, total site size.
+And the hostile case of issue 11 (`--only long-line` measures just this, in under a minute): the
+generator, cold, on the five source documents alone and with one Arabic document of 0.5, 1 and
+1.95 MB written on a single line (bench/synthetic.py, `one_line_document`).
 Writes BENCHMARKS.md with the figures and the machine they ran on.
 
 Projects are created in a new folder and deleted only after every measurement: on ext4, creating
@@ -31,7 +34,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.synthetic import build_corpus  # noqa: E402
+from bench.synthetic import build_corpus, one_line_document  # noqa: E402
+
+SOURCES = REPO / "site_src" / "documents"
+# One-line document sizes (MB): 1.95 is just under the default limit (max_document_bytes, 2,000,000).
+LONG_LINE_MB = [0.5, 1.0, 1.95]
+LONG_LINE_HEADING = "## One long line (issue 11)"
 
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
 PLAIN_MKDOCS = """site_name: Plain baseline
@@ -61,7 +69,8 @@ def run(command: list[str], cwd: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def project(root: Path, count: int) -> Path:
+def skeleton(root: Path) -> Path:
+    """A project with the repository's configuration, pages and knowledge base, and no documents."""
     root.mkdir(parents=True)
     for name in ("mkdocs.yml",):
         shutil.copy(REPO / name, root / name)
@@ -70,7 +79,22 @@ def project(root: Path, count: int) -> Path:
     (root / "generator").symlink_to(REPO / "generator")
     for folder in ("pages", "knowledge"):
         shutil.copytree(REPO / "site_src" / folder, root / "site_src" / folder)
-    build_corpus(sorted((REPO / "site_src" / "documents").glob("*.txt")), root / "site_src" / "documents", count)
+    return root
+
+
+def project(root: Path, count: int) -> Path:
+    build_corpus(sorted(SOURCES.glob("*.txt")), skeleton(root) / "site_src" / "documents", count)
+    return root
+
+
+def long_line_project(root: Path, megabytes: float) -> Path:
+    """The five source documents with their translations, and (unless `megabytes` is 0) one more
+    document of that size on a single line."""
+    shutil.copytree(SOURCES, skeleton(root) / "site_src" / "documents")
+    shutil.copytree(REPO / "site_src" / "translations", root / "site_src" / "translations")
+    if megabytes:
+        text = one_line_document(sorted(SOURCES.glob("*.txt")), int(megabytes * 1e6))
+        (root / "site_src" / "documents" / "long-line.txt").write_text(text, encoding="utf-8")
     return root
 
 
@@ -140,6 +164,56 @@ def measure(count: int, workdir: Path, runs: int) -> dict:
     }
 
 
+def measure_long_line(sizes: list[float], workdir: Path, runs: int) -> dict:
+    """Generator cold time, five source documents alone and with one long one-line document."""
+    seconds = {}
+    for megabytes in [0, *sizes]:
+        root = long_line_project(workdir / f"long-line-{megabytes}", megabytes)
+        generate = [sys.executable, "-m", "generator.cli", "--root", str(root), "generate"]
+        seconds[megabytes], _ = median_of_runs(generate, REPO, runs, set_aside(root / "docs", root / ".microsite-cache"))
+        if megabytes and not (root / "docs" / "documents" / "long-line.md").is_file():
+            raise SystemExit(f"the {megabytes} MB one-line document was not published: nothing was measured")
+    normal = seconds[0]
+    return {"long_line": True, "runs": runs, "normal_s": normal,
+            "sizes": [{"mb": mb, "generator_s": seconds[mb], "ratio": seconds[mb] / normal,
+                       "extra_s_per_mb": (seconds[mb] - normal) / mb} for mb in sizes]}
+
+
+def long_line_section(result: dict) -> str:
+    rows = result["sizes"]
+    headline = min(rows, key=lambda r: abs(r["mb"] - 1))        # the 1 MB figure, or the nearest measured
+    table = [
+        "| | five documents | " + " | ".join(f"+ {r['mb']:g} MB on one line" for r in rows) + " |",
+        "|---" * (len(rows) + 2) + "|",
+        f"| Generator, cold | {result['normal_s']:.2f} s | " + " | ".join(f"{r['generator_s']:.2f} s" for r in rows) + " |",
+        "| × the five-document build | 1.00× | " + " | ".join(f"{r['ratio']:.2f}×" for r in rows) + " |",
+        "| Added seconds per MB | – | " + " | ".join(f"{r['extra_s_per_mb']:.2f} s" for r in rows) + " |",
+    ]
+    table_text = "\n".join(table)
+    return f"""{LONG_LINE_HEADING}
+
+Measured by `make bench` or, alone, `bench/run.py --only long-line` on {time.strftime('%Y-%m-%d')}, on: {machine()}.
+The generator, cold, in its own process (median of {result['runs']} runs): the five source documents
+with their translations, alone and with one more document, Arabic on a single line (one paragraph):
+their sentences recombined, names varied, and one sentence in four opening with a title and a
+person the knowledge base does not know (bench/synthetic.py). Every pass over a paragraph is
+linear in its length, so the added time per MB stays flat.
+
+**{headline['mb']:g} MB one-line document: {headline['ratio']:.1f}× a normal build.**
+
+{table_text}
+"""
+
+
+def with_section(markdown: str, section: str) -> str:
+    """`markdown` with its one-long-line section replaced by `section` (added at the end if it has none)."""
+    before, found, after = markdown.partition(LONG_LINE_HEADING)
+    if not found:
+        return markdown.rstrip("\n") + "\n\n" + section
+    rest = after.split("\n## ", 1)
+    return before + section + ("\n## " + rest[1] if len(rest) > 1 else "")
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor() or "unknown CPU")
@@ -178,23 +252,39 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
     parser.add_argument("--runs", type=int, default=3, help="runs of each step; the median is reported")
     parser.add_argument("--from-log", type=Path, help="re-render BENCHMARKS.md from the JSON an earlier run printed")
+    parser.add_argument("--long-line-mb", type=float, nargs="+", default=LONG_LINE_MB,
+                        help="sizes of the one-line document (MB)")
+    parser.add_argument("--only", choices=["long-line"],
+                        help="measure only this part and replace only its section of the output")
     args = parser.parse_args()
     if args.from_log:
-        results = [json.loads(block) for block in re.findall(r"^\{$.*?^\}$", args.from_log.read_text(), re.M | re.S)]
-        args.output.write_text(render_markdown(report(results), results), encoding="utf-8")
+        blocks = [json.loads(b) for b in re.findall(r"^\{$.*?^\}$", args.from_log.read_text(), re.M | re.S)]
+        results = [b for b in blocks if not b.get("long_line")]
+        long_line = next((b for b in blocks if b.get("long_line")), None)
+        args.output.write_text(render_markdown(report(results), results, long_line), encoding="utf-8")
         return
     results = []
     workdir = args.workdir / f"run-{os.getpid()}"
     try:
-        for count in args.sizes:
+        for count in [] if args.only else args.sizes:
             print(f"bench: {count} documents …", file=sys.stderr, flush=True)
             results.append(measure(count, workdir, args.runs))
             print(json.dumps(results[-1], indent=1), file=sys.stderr)
+        print(f"bench: one-line document of {', '.join(f'{mb:g}' for mb in args.long_line_mb)} MB …", file=sys.stderr,
+              flush=True)
+        long_line = measure_long_line(args.long_line_mb, workdir, args.runs)
+        print(json.dumps(long_line, indent=1), file=sys.stderr)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+    if args.only:
+        section = long_line_section(long_line)
+        print(section)
+        existing = args.output.read_text(encoding="utf-8") if args.output.is_file() else "# Benchmarks\n"
+        args.output.write_text(with_section(existing, section), encoding="utf-8")
+        return
     table = report(results)
     print(table)
-    args.output.write_text(render_markdown(table, results), encoding="utf-8")
+    args.output.write_text(render_markdown(table, results, long_line), encoding="utf-8")
 
 
 def assessment(results: list[dict]) -> str:
@@ -217,7 +307,7 @@ def assessment(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def render_markdown(table: str, results: list[dict]) -> str:
+def render_markdown(table: str, results: list[dict], long_line: dict | None) -> str:
     runs = results[0].get("runs", 1)
     return f"""# Benchmarks
 
@@ -232,7 +322,7 @@ with no `docs/`, `site/` or cache).
 ## Targets (issue 7)
 
 {assessment(results)}
-"""
+""" + ("\n" + long_line_section(long_line) if long_line else "")
 
 
 if __name__ == "__main__":

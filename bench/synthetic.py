@@ -4,14 +4,17 @@ Each synthetic document takes the page furniture of one real document (navigatio
 ad lines, related headlines: the cleaner still has work to do), a headline and 3–8 paragraphs
 recombined from documents of the same language, then varies names and places (swapping in
 other spellings and other known places) and states a publication date. Seeded: the same size
-gives the same corpus.
+gives the same corpus. `one_line_document` makes the hostile case of issue 11: megabytes of
+Arabic prose on a single line.
 """
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 from generator.clean import clean
+from generator.summarise import split_sentences
 
 ARABIC_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
 PERSIAN_MONTHS = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"]
@@ -24,6 +27,13 @@ SWAPS = [
     ["مطار معيتيقة الدولي", "قاعدة الوطية الجوية"],
     ["بنغازی", "طرابلس", "سرت"],
 ]
+
+
+# Titles written before a person's name (generator/data/titles.yml); the new-names pass looks after each.
+TITLES = ["وزير الدفاع التركي", "العقيد", "السفير", "اللواء", "رئيس الأركان", "المتحدث باسم الجيش"]
+NEW_PERSON_EVERY = 4                # one sentence in four opens with a title and a person nobody knows
+# A whole word of three Arabic letters or more that is not an «ال» word (name words of `one_line_document`).
+NAME_WORD_RE = re.compile(r"(?<!\S)(?!ال)[ءآأؤإئابةتثجحخدذرزسشصضطظعغقكلمنهيى]{3,}(?!\S)")
 
 
 def furniture_and_body(text: str) -> tuple[list[str], list[str], list[str]]:
@@ -66,3 +76,27 @@ def _vary(paragraph: str, rng: random.Random) -> str:
                 paragraph = paragraph.replace(spelling, rng.choice(group))
                 break
     return paragraph
+
+
+def one_line_document(sources: list[Path], size: int, seed: int = 20261124) -> str:
+    """About `size` bytes of Arabic on a single line (one paragraph), the hostile case of issue 11:
+    the Arabic documents' sentences recombined, names and places varied, and one sentence in
+    NEW_PERSON_EVERY opening with a title and a person the knowledge base does not know (two words
+    of the documents), so the new-names pass has thousands of different candidates."""
+    rng = random.Random(seed)
+    body = [p for path in sources for p in furniture_and_body(path.read_text(encoding="utf-8"))[1]
+            if not any(ch in "پچژگی" for ch in p)]
+    sentences = [s for p in body for s in split_sentences(p, "ar")]
+    name_words = sorted({w for p in body for w in NAME_WORD_RE.findall(p) if w[0] not in "وفبلك"})  # no clitic
+    parts: list[str] = []
+    used = 0
+    while True:
+        sentence = _vary(rng.choice(sentences), rng)
+        if rng.randrange(NEW_PERSON_EVERY) == 0:
+            person = f"{rng.choice(name_words)} {rng.choice(name_words)}"
+            sentence = f"وقال {rng.choice(TITLES)} {person} إن {sentence}"
+        cost = len(sentence.encode("utf-8")) + 1          # and the space or newline after it
+        if used + cost > size:
+            return " ".join(parts) + "\n"
+        parts.append(sentence)
+        used += cost

@@ -18,11 +18,15 @@ from .textnorm import ascii_digits, fold
 LANGUAGES = ["ar", "fa", "en", "tr", "fr", "de", "es", "ru"]
 _SETTINGS = {"STRICT_PARSING": True, "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
 _MONTH = r"[^\W\d_]{3,}(?:\s*/\s*[^\W\d_]{3,})?"
+# A month name begins a word. (A match could never begin inside one anyway: from the word's start
+# the same month-and-date matches first; but without the check the regex engine tries, at every
+# letter of a word, to read on to the word's end, which is quadratic on a long line without spaces.)
+_WORD_START = r"(?<![^\W\d_])"
 _PATTERNS = (
     ("ymd", re.compile(r"(?<!\d)(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\d)")),
     ("dmy", re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")),
     ("d_month_y", re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er)?\.?,?\s+(?:من\s+)?({_MONTH})\s*,?\s+(?:عام\s+|سنة\s+|العام\s+)?(\d{{4}})(?!\d)")),
-    ("month_d_y", re.compile(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")),
+    ("month_d_y", re.compile(rf"{_WORD_START}({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")),
 )
 GREGORIAN_YEARS = range(1950, 2101)
 SOLAR_HIJRI_YEARS = range(1330, 1480)

@@ -7,10 +7,12 @@ the list (with the sentence) in `microsite check` and on the editors' page.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from .entities import DocumentEntity
 from .ingest import load_yaml
@@ -54,14 +56,15 @@ def vocabulary() -> _Vocabulary:
 
 
 def find_new_names(paragraphs: tuple[Paragraph, ...], known: tuple[DocumentEntity, ...], language: str) -> tuple[NewName, ...]:
+    """Linear in the text: each paragraph is tokenized once and split into sentences at most once,
+    and each candidate is checked against the known mentions and its sentence by bisection."""
     vocab = vocabulary()
-    covered: dict[str, list[tuple[int, int]]] = {}
-    for item in known:
-        for mention in item.mentions:
-            covered.setdefault(mention.paragraph, []).append((mention.start, mention.end))
+    covered = _known_spans(known)
     found: dict[str, NewName] = {}
     for paragraph in paragraphs:
         tokens = tokenize(paragraph.text)
+        spans = covered.get(paragraph.key, _NO_SPANS)
+        sentences = _Sentences(paragraph.text, language)
         i = 0
         while i < len(tokens):
             title_length = _title_at(tokens, i, vocab)
@@ -69,14 +72,68 @@ def find_new_names(paragraphs: tuple[Paragraph, ...], known: tuple[DocumentEntit
                 i += 1
                 continue
             name = _name_after(tokens, i + title_length, vocab)
-            spans = covered.get(paragraph.key, ())
-            if name and not any(start <= t.start < end for t in name for start, end in spans):
+            if name and not any(spans.cover(t.start) for t in name):
                 written = paragraph.text[name[0].start:name[-1].end]
-                title = paragraph.text[tokens[i].start:tokens[i + title_length - 1].end]
-                found.setdefault(fold(written), NewName(written, title, paragraph.key,
-                                                        _sentence(paragraph.text, name[0].start, language)))
+                key = fold(written)
+                if key not in found:            # the first sighting is the one listed
+                    title = paragraph.text[tokens[i].start:tokens[i + title_length - 1].end]
+                    found[key] = NewName(written, title, paragraph.key, sentences.at(name[0].start))
             i += title_length
     return tuple(found.values())
+
+
+class _Spans:
+    """Character spans of known mentions in one paragraph; "does one cover this offset?" by bisection
+    (a scan of every mention for every candidate is quadratic on a long one-line document)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))   # furthest end among spans so far
+
+    def cover(self, offset: int) -> bool:
+        i = bisect_right(self._starts, offset) - 1
+        return i >= 0 and self._reach[i] > offset
+
+
+_NO_SPANS = _Spans([])
+
+
+def _known_spans(known: tuple[DocumentEntity, ...]) -> dict[str, _Spans]:
+    by_paragraph: dict[str, list[tuple[int, int]]] = {}
+    for item in known:
+        for mention in item.mentions:
+            by_paragraph.setdefault(mention.paragraph, []).append((mention.start, mention.end))
+    return {key: _Spans(spans) for key, spans in by_paragraph.items()}
+
+
+class _Sentences:
+    """A paragraph's sentences, split on first use (at most once; most paragraphs name no one new)
+    and looked up by character offset by bisection over their start offsets."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text, self.language = text, language
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._sentences: list[str] = []
+
+    def at(self, offset: int) -> str:
+        """The sentence holding `offset` (the whole paragraph if it falls between sentences)."""
+        if self._starts is None:
+            self._locate()
+        i = bisect_right(self._starts, offset) - 1
+        return self._sentences[i] if i >= 0 and offset < self._ends[i] else self.text
+
+    def _locate(self) -> None:
+        self._starts, position = [], 0
+        for sentence in split_sentences(self.text, self.language):
+            start = self.text.find(sentence, position)      # sentences are pieces of the text, in order
+            if start < 0:
+                continue
+            self._starts.append(start)
+            self._ends.append(start + len(sentence))
+            self._sentences.append(sentence)
+            position = start + len(sentence)
 
 
 def _title_at(tokens: Sequence[Token], i: int, vocab: _Vocabulary) -> int:
@@ -117,13 +174,3 @@ def _name_after(tokens: Sequence[Token], i: int, vocab: _Vocabulary) -> list[Tok
 def _is_qualifier(key: str, vocab: _Vocabulary) -> bool:
     return key in vocab.qualifiers or (key.startswith("ال") and key not in vocab.connectors) or any(
         form.startswith("ال") for form in clitic_forms(key)[1:])
-
-
-def _sentence(text: str, offset: int, language: str) -> str:
-    position = 0
-    for sentence in split_sentences(text, language):
-        start = text.find(sentence, position)
-        if start <= offset < start + len(sentence):
-            return sentence
-        position = max(position, start + len(sentence))
-    return text

@@ -1,4 +1,5 @@
-"""`make bench` runs end to end, and the committed BENCHMARKS.md meets every target of issue 7.
+"""`make bench` runs end to end, and the committed BENCHMARKS.md meets every target of issue 7
+and the one-long-line target of issue 11.
 
 Speed itself is never asserted here (a timed test would fail on a busy machine): the script is
 run on tiny corpora to prove it works and writes every figure; the targets are judged from the
@@ -17,11 +18,15 @@ ROWS = ("Generator, cold", "Generator per document", "Rebuild with nothing chang
         "Largest page", "Search index per document", "Total site size")
 TARGETS = ("Generator time at most 25%", "Per-page HTML at most 100 KB", "Total site size grows linearly",
            "Rebuild with nothing changed at most 10%")
+LONG_LINE_ROWS = ("Generator, cold", "× the five-document build", "Added seconds per MB")
+# Issue 11: a 1 MB document on one line costs "no more than a few times a normal build".
+LONG_LINE_MAX_RATIO = 3.0
+FIGURE_RE = re.compile(r"^\*\*([\d.]+) MB one-line document: ([\d.]+)× a normal build\.\*\*$", re.M)
 
 
 def targets_table(markdown: str) -> dict[str, str]:
     """target -> 'yes' / '**no**', from the report's targets table."""
-    section = markdown.split("## Targets", 1)[1]
+    section = markdown.split("## Targets", 1)[1].split("\n## ", 1)[0]
     return {cells[0]: cells[2] for line in section.splitlines()
             if (cells := [c.strip() for c in line.strip("|").split("|")]) and len(cells) == 3
             and cells[0] not in ("target", "---")}
@@ -29,7 +34,7 @@ def targets_table(markdown: str) -> dict[str, str]:
 
 def test_bench_script_builds_synthetic_corpora_and_reports_every_figure(tmp_path):
     output = tmp_path / "BENCHMARKS.md"
-    subprocess.run([sys.executable, "bench/run.py", "--sizes", "20", "40", "--runs", "1",
+    subprocess.run([sys.executable, "bench/run.py", "--sizes", "20", "40", "--runs", "1", "--long-line-mb", "0.02",
                     "--workdir", str(tmp_path / "work"), "--output", str(output)], cwd=REPO, check=True,
                    capture_output=True, timeout=900)
     report = output.read_text(encoding="utf-8")
@@ -39,7 +44,35 @@ def test_bench_script_builds_synthetic_corpora_and_reports_every_figure(tmp_path
     judged = targets_table(report)
     assert len(judged) == len(TARGETS) and all(t.startswith(TARGETS) for t in judged)
     assert set(judged.values()) <= {"yes", "**no**"}
+    assert_long_line_section(long_line_section(report), ["0.02"])
     assert not list((tmp_path / "work").iterdir())          # its projects are removed after measuring
+
+
+def long_line_section(markdown: str) -> str:
+    return "## One long line" + markdown.split("## One long line", 1)[1].split("\n## ", 1)[0]
+
+
+def assert_long_line_section(section: str, sizes: list[str]) -> None:
+    """The headline figure and, for the five documents and each size, every row of the table."""
+    figure = FIGURE_RE.search(section)
+    assert figure and figure.group(1) in sizes and float(figure.group(2)) > 0
+    assert "| | five documents | " + " | ".join(f"+ {mb} MB on one line" for mb in sizes) + " |" in section
+    for row in LONG_LINE_ROWS:
+        # the five documents' cell, then a figure for each size
+        assert re.search(rf"^\| {re.escape(row)} \| [^|]+ \|" + r" [^|]*\d[^|]* \|" * len(sizes) + "$", section, re.M), row
+
+
+def test_long_line_part_runs_alone_and_replaces_only_its_section(tmp_path):
+    output = tmp_path / "BENCHMARKS.md"
+    committed = (REPO / "BENCHMARKS.md").read_text(encoding="utf-8")
+    output.write_text(committed, encoding="utf-8")
+    subprocess.run([sys.executable, "bench/run.py", "--only", "long-line", "--long-line-mb", "0.01", "0.02",
+                    "--runs", "1", "--workdir", str(tmp_path / "work"), "--output", str(output)], cwd=REPO,
+                   check=True, capture_output=True, timeout=300)
+    report = output.read_text(encoding="utf-8")
+    assert_long_line_section(long_line_section(report), ["0.01", "0.02"])
+    assert report.replace(long_line_section(report), "") == committed.replace(long_line_section(committed), "")
+    assert not list((tmp_path / "work").iterdir())
 
 
 def test_committed_benchmarks_meet_every_target_at_1000_and_5000_documents():
@@ -48,3 +81,10 @@ def test_committed_benchmarks_meet_every_target_at_1000_and_5000_documents():
     judged = targets_table(report)
     assert len(judged) == len(TARGETS) and all(t.startswith(TARGETS) for t in judged)
     assert set(judged.values()) == {"yes"}, judged
+
+
+def test_committed_benchmarks_measure_a_1_mb_one_line_document_at_a_few_times_a_normal_build():
+    section = long_line_section((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"))
+    assert_long_line_section(section, ["0.5", "1", "1.95"])
+    figure = FIGURE_RE.search(section)
+    assert figure.group(1) == "1" and float(figure.group(2)) <= LONG_LINE_MAX_RATIO
