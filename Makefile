@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve generate bench clean
+.PHONY: site test test-fast serve generate bench clean golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ site: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+## test-fast: the edit-test loop: every test but the browser ones and those that build whole sites or benchmark
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
 ## serve: live preview on http://127.0.0.1:8000, regenerating when site_src/ changes
 serve: $(STAMP)
 	$(BIN)/microsite serve
@@ -33,4 +37,8 @@ generate: $(STAMP)
 	$(BIN)/microsite generate
 
 clean:
-	rm -rf docs site
+	rm -rf docs site site.building-* site.replaced-* .microsite-cache test-artifacts
+
+## golden: rewrite tests/golden/docs/ (the five seeds' docs/) from the working tree; review `git diff tests/golden`
+golden: $(STAMP)
+	$(BIN)/python tests/golden/refresh.py
