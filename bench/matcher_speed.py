@@ -10,11 +10,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from generator.config import load_settings
-from generator.entities import find_entities
-from generator.ingest import discover
-from generator.model import Document, Paragraph
-from generator.pipeline import load_context, process
+from generator.entities.mentions import find_entities
+from generator.model.document import Document, Paragraph
+from generator.model.settings import load_settings
+from generator.pipeline.run import load_context, process
+from generator.stages.ingest import discover
 
 
 def main() -> None:

@@ -13,8 +13,8 @@ import random
 import re
 from pathlib import Path
 
-from generator.clean import clean
-from generator.summarise import split_sentences
+from generator.stages.clean import clean
+from generator.text.sentences import split_sentences
 
 ARABIC_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
 PERSIAN_MONTHS = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"]

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .config import Settings
-from .ingest import discover, without_twins
-from .model import Document, Skipped
-from .pipeline import load_context, orphan_translation_files, process
-from .translations import translation_path
+from generator.model.document import Document, Skipped
+from generator.model.settings import Settings
+from generator.pipeline.run import load_context, orphan_translation_files, process
+from generator.stages.ingest import discover, without_twins
+from generator.stages.translations import translation_path
 
 FAILING = ("untranslated", "stale", "orphan", "invalid")
 

@@ -16,12 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .build import generate, print_progress
-from .config import Settings, load_settings
-from .model import Skipped
+from generator.model.document import Skipped
+from generator.model.settings import Settings, load_settings
+from generator.pipeline.build import generate, print_progress
 
 if TYPE_CHECKING:
-    from .machine_translation import Translator
+    from generator.machine_translation import Translator
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,13 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "inspect":
         return _inspect(args.file, settings)
     if args.command == "check":
-        from .check import FAILING, format_findings, run_check
+        from generator.check import FAILING, format_findings, run_check
 
         documents, findings = run_check(settings)
         print(format_findings(documents, findings))
         return 1 if any(f.kind in FAILING for f in findings) else 0
     if args.command == "translate":
-        from .machine_translation import ArgosTranslator
+        from generator.machine_translation import ArgosTranslator
 
         return _translate(args.doc_id, settings, ArgosTranslator)
     if args.command == "add":
@@ -156,9 +156,9 @@ def source_date_epoch(root: Path) -> str:
 
 
 def _translate(doc_id: str, settings: Settings, backend: Callable[[str], Translator]) -> int:
-    from .ingest import discover
-    from .machine_translation import TranslatorUnavailable, write_draft
-    from .pipeline import load_context, process
+    from generator.machine_translation import TranslatorUnavailable, write_draft
+    from generator.pipeline.run import load_context, process
+    from generator.stages.ingest import discover
 
     path = next((p for p in discover(settings.documents_dir) if p.stem == doc_id), None)
     if path is None:
@@ -181,9 +181,9 @@ def _translate(doc_id: str, settings: Settings, backend: Callable[[str], Transla
 
 
 def _add(source: Path, overrides: dict[str, str], settings: Settings) -> int:
-    from .importer import import_file
-    from .ingest import IngestError
-    from .pipeline import load_context, process
+    from generator.importer import import_file
+    from generator.pipeline.run import load_context, process
+    from generator.stages.ingest import IngestError
 
     if not source.is_file():
         print(f"add: {source}: no such file", file=sys.stderr)
@@ -213,7 +213,7 @@ def _add(source: Path, overrides: dict[str, str], settings: Settings) -> int:
 
 
 def _inspect(path: Path, settings: Settings) -> int:
-    from .pipeline import load_context, process
+    from generator.pipeline.run import load_context, process
 
     result = process(path, load_context(settings))
     if isinstance(result, Skipped):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .ingest import DOCUMENT_SUFFIXES, IngestError, decode, split_front_matter
+from generator.stages.ingest import DOCUMENT_SUFFIXES, IngestError, decode, split_front_matter
 
 
 def document_id(path: Path) -> str:

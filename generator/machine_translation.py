@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from .model import Document
-from .render import environment
-from .translations import translation_path
+from generator.model.document import Document
+from generator.site.render import environment
+from generator.stages.translations import translation_path
 
 
 class TranslatorUnavailable(Exception):

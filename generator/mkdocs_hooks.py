@@ -14,10 +14,10 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from generator.build import generate
-from generator.config import load_settings
-from generator.sanitise import sanitise, sanitise_front_matter
-from generator.search_index import fold_search_index
+from generator.model.settings import load_settings
+from generator.pipeline.build import generate
+from generator.site.search_index import fold_search_index
+from generator.text.sanitise import sanitise, sanitise_front_matter
 
 log = logging.getLogger("mkdocs.plugins.microsite")
 _serving = False

@@ -56,7 +56,7 @@ BLANK_TILE = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806
 
 
 def tile_host() -> str:
-    from generator.config import load_settings
+    from generator.model.settings import load_settings
 
     return urlparse(load_settings(Path(__file__).resolve().parent.parent).tiles["url"]).hostname
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Report, generate
 from generator.cli import main as microsite
-from generator.config import load_settings
+from generator.model.report import Report
+from generator.model.settings import load_settings
+from generator.pipeline.build import generate
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "site_src" / "documents"
@@ -88,3 +89,44 @@ def dump_front_matter(data: dict) -> str:
 
 def corpus_text(name: str) -> str:
     return (CORPUS / name).read_text(encoding="utf-8")
+
+
+# Markers (registered in pyproject.toml): `make test-fast` runs `-m "not browser and not slow"` for the
+# edit-test loop; `make test` runs everything. They are given here, by file and by what a test does,
+# so that test files need no decorators and a new test is marked by the same rules.
+BROWSER_FILES = {"test_accessibility.py"}           # and every test_*_browser.py: Playwright in Chromium
+SLOW_FILES = {
+    "test_bench.py": "bench/run.py end to end on synthetic corpora",
+    "test_reproducible.py": "whole builds compared byte for byte",
+    "test_site_swap.py": "builds MkDocs rejects or that are killed",
+    "test_cache.py": "cold, incremental and multi-process builds compared",
+    "test_properties.py": "hypothesis: hundreds of generated inputs through the pipeline",
+}
+# Tests that build a site but stay in `make test-fast`, so that it still runs every module of generator/.
+KEEP_FAST = {"test_add_imports_a_saved_html_page": "the only test of generator/importer.py (`microsite add`)"}
+
+
+def _builds_a_site(function) -> bool:
+    """The test itself runs `microsite build` or `serve` (MkDocs) rather than using the shared `built_site`."""
+    import inspect
+    import re
+
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):
+        return False
+    return re.search(r"\.build\(|[\"'](build|serve)[\"']", source) is not None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    builds: dict[object, bool] = {}
+    for item in items:
+        name = item.path.name
+        module = getattr(item, "module", None)
+        if name in BROWSER_FILES or name.endswith("_browser.py") or hasattr(module, "browser_page"):
+            item.add_marker(pytest.mark.browser)
+        function = getattr(item, "function", None)
+        if function is not None and function not in builds:
+            builds[function] = _builds_a_site(function)
+        if name in SLOW_FILES or (builds.get(function, False) and item.originalname not in KEEP_FAST):
+            item.add_marker(pytest.mark.slow)

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO, corpus_text
 
-from generator.analyse import analyse, detect_language, direction
-from generator.clean import clean
-from generator.config import load_settings
-from generator.dates import find_date
-from generator.model import SourceFile
+from generator.model.document import SourceFile
+from generator.model.settings import load_settings
+from generator.stages.analyse import analyse, detect_language, direction
+from generator.stages.clean import clean
+from generator.stages.dates import find_date
 
 SETTINGS = load_settings(REPO)
 

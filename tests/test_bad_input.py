@@ -7,7 +7,7 @@ import html
 import pytest
 from conftest import corpus_text
 
-from generator.textnorm import ascii_digits
+from generator.text.normalise import ascii_digits
 
 ARTICLE = corpus_text("000_99d85874a1d33ffe.txt").splitlines()[:6]
 ARABIC = "\n".join(ARTICLE) + "\n"

@@ -9,8 +9,9 @@ import pytest
 from conftest import make_project
 from test_reproducible import tree_digest
 
-from generator import parallel, pipeline
-from generator.cache import DATABASE
+from generator.pipeline import parallel
+from generator.pipeline import run as pipeline
+from generator.pipeline.cache import DATABASE
 
 EDITED = "001_68d0712cb814f501.txt"
 

@@ -1,7 +1,7 @@
 """The cleaner generalises: page furniture of kinds and languages not in the five documents."""
 from __future__ import annotations
 
-from generator.clean import clean
+from generator.stages.clean import clean
 
 ENGLISH = """Skip to content
 Home

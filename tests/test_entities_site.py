@@ -8,7 +8,7 @@ from conftest import REPO, dump_front_matter
 from test_corpus_site import IDS
 
 from generator.cli import main as microsite
-from generator.knowledge import load_knowledge
+from generator.entities.knowledge import load_knowledge
 
 # Read off each document's body by hand: every person and place it names.
 PEOPLE = {

@@ -7,16 +7,16 @@ import re
 from conftest import REPO
 from test_corpus_site import IDS
 
-from generator.config import load_settings
-from generator.events import (
+from generator.entities.events import (
     EVENT_SIMILARITY,
     MIN_SHARED_PEOPLE,
     group_events,
     people,
     similarity,
 )
-from generator.ingest import discover
-from generator.pipeline import load_context, process
+from generator.model.settings import load_settings
+from generator.pipeline.run import load_context, process
+from generator.stages.ingest import discover
 
 SAME_EVENT = {IDS[0], IDS[1], IDS[2]}      # the 3 July 2020 visit to Tripoli, read off the texts
 

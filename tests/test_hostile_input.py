@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import corpus_text, dump_front_matter
 
-from generator.inputs import InputError, decode_mostly_utf8, read_input
+from generator.text.inputs import InputError, decode_mostly_utf8, read_input
 
 ARTICLE = corpus_text("000_99d85874a1d33ffe.txt").splitlines()[:6]
 ARABIC = "\n".join(ARTICLE) + "\n"

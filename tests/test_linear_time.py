@@ -14,12 +14,14 @@ from itertools import product
 import pytest
 from conftest import REPO
 
-from generator import dates, names, summarise
-from generator.entities import find_entities
-from generator.knowledge import load_knowledge
-from generator.matching import Matcher
-from generator.model import Paragraph
-from generator.names import find_new_names
+from generator.entities import names
+from generator.entities.knowledge import load_knowledge
+from generator.entities.matching import Matcher
+from generator.entities.mentions import find_entities
+from generator.entities.names import find_new_names
+from generator.model.document import Paragraph
+from generator.stages import dates, summarise
+from generator.text import sentences as text_sentences
 
 TITLES = ["وزير الدفاع التركي", "العقيد", "السفير", "اللواء"]
 FIRST_NAMES = ["سالم", "مبروك", "عمران", "مصباح", "رجب", "حامد", "نوري", "جمعة"]
@@ -112,46 +114,46 @@ class RecordingSegmenter:
         return self.segmenter.segment(text)
 
 
-@pytest.mark.parametrize("characters", [3 * summarise.PYSBD_WINDOW, 6 * summarise.PYSBD_WINDOW])
+@pytest.mark.parametrize("characters", [3 * text_sentences.PYSBD_WINDOW, 6 * text_sentences.PYSBD_WINDOW])
 def test_pysbd_reads_a_long_text_in_bounded_windows_about_once(monkeypatch, characters):
     inputs: list[int] = []
-    real = summarise._segmenter
-    monkeypatch.setattr(summarise, "_segmenter", lambda language, spans=False: RecordingSegmenter(real(language, spans), inputs))
+    real = text_sentences._segmenter
+    monkeypatch.setattr(text_sentences, "_segmenter", lambda language, spans=False: RecordingSegmenter(real(language, spans), inputs))
     text = english_text(characters)
-    sentences = summarise._split(text, "en")
-    assert max(inputs) <= summarise.PYSBD_WINDOW
+    sentences = text_sentences._split(text, "en")
+    assert max(inputs) <= text_sentences.PYSBD_WINDOW
     # each window re-reads only what it could not settle: the last sentence and PYSBD_LOOKAHEAD
-    window, lookahead = summarise.PYSBD_WINDOW, summarise.PYSBD_LOOKAHEAD
+    window, lookahead = text_sentences.PYSBD_WINDOW, text_sentences.PYSBD_LOOKAHEAD
     longest = max(map(len, ENGLISH)) + 1
     assert sum(inputs) <= len(text) * window / (window - lookahead - longest)
     assert " ".join(sentences) == " ".join(text.split())       # nothing lost or repeated
 
 
 def test_windowed_sentences_are_pysbds_own_on_the_whole_text():
-    text = english_text(int(2.5 * summarise.PYSBD_WINDOW), seed=7)
-    whole = tuple(s.strip() for s in summarise._segmenter("en").segment(text) if s.strip())
-    assert len(text) > 2 * summarise.PYSBD_WINDOW
-    assert summarise.split_sentences(text, "en") == whole
+    text = english_text(int(2.5 * text_sentences.PYSBD_WINDOW), seed=7)
+    whole = tuple(s.strip() for s in text_sentences._segmenter("en").segment(text) if s.strip())
+    assert len(text) > 2 * text_sentences.PYSBD_WINDOW
+    assert text_sentences.split_sentences(text, "en") == whole
 
 
 def test_a_normal_paragraph_is_given_to_pysbd_whole(monkeypatch):
     inputs: list[int] = []
-    real = summarise._segmenter
-    monkeypatch.setattr(summarise, "_segmenter", lambda language, spans=False: RecordingSegmenter(real(language, spans), inputs))
-    text = english_text(summarise.PYSBD_WINDOW - 200)
-    summarise.split_sentences(text, "en")
+    real = text_sentences._segmenter
+    monkeypatch.setattr(text_sentences, "_segmenter", lambda language, spans=False: RecordingSegmenter(real(language, spans), inputs))
+    text = english_text(text_sentences.PYSBD_WINDOW - 200)
+    text_sentences.split_sentences(text, "en")
     assert inputs == [len(text)]
 
 
 def test_a_long_paragraph_is_split_once_for_every_pass_that_reads_it(monkeypatch):
-    summarise._split_long.cache_clear()
-    splits = counting(monkeypatch, summarise, "_split")
-    text = english_text(2 * summarise.PYSBD_WINDOW)
+    text_sentences._split_long.cache_clear()
+    splits = counting(monkeypatch, text_sentences, "_split")
+    text = english_text(2 * text_sentences.PYSBD_WINDOW)
     paragraph = Paragraph("p1", "".join(list(text)), (1, 1))       # an equal text, another object (as after pickling)
     summary = summarise.summarise((paragraph,), "en", (2, 4))
-    again = summarise.split_sentences(text, "en")
+    again = text_sentences.split_sentences(text, "en")
     assert summary and len(splits) == 1
-    assert again == summarise.split_sentences(paragraph.text, "en")
+    assert again == text_sentences.split_sentences(paragraph.text, "en")
 
 
 def test_a_month_name_is_looked_for_only_where_a_word_begins():

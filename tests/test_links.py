@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator.config import load_settings
+from generator.model.settings import load_settings
 
 EXTERNAL_SCHEMES = {"http", "https", "mailto", "data", "javascript"}
 # The document map is embedded as maps/document.html#places=a,b: a parameter its script reads,

@@ -11,9 +11,9 @@ import pytest
 from conftest import REPO
 from test_corpus_site import IDS
 
-from generator.config import load_settings
-from generator.knowledge import load_knowledge, read_entity
-from generator.maps import MappedDocument, Place, render_map
+from generator.entities.knowledge import load_knowledge, read_entity
+from generator.model.settings import load_settings
+from generator.site.maps import MappedDocument, Place, render_map
 
 TILES = load_settings(REPO).tiles
 # Reference coordinates of the five sites of the design (decimal degrees).

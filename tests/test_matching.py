@@ -8,16 +8,16 @@ import pytest
 import yaml
 from conftest import dump_front_matter
 
-from generator.entities import find_entities
-from generator.knowledge import load_knowledge
-from generator.matching import (
+from generator.entities.knowledge import load_knowledge
+from generator.entities.matching import (
     CONTEXT_THRESHOLD,
     FUZZY_THRESHOLD,
     Matcher,
     name_similarity,
 )
-from generator.model import Paragraph
-from generator.names import find_new_names
+from generator.entities.mentions import find_entities
+from generator.entities.names import find_new_names
+from generator.model.document import Paragraph
 
 VARIANTS = Path(__file__).parent / "data" / "name_variants.yml"
 

@@ -12,7 +12,6 @@ is left once its bidi controls are taken out.
 from __future__ import annotations
 
 import dataclasses
-
 import datetime as dt
 import re
 import tempfile
@@ -30,14 +29,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.analyse import analyse
-from generator.clean import clean
-from generator.config import load_settings
-from generator.dates import find_date
-from generator.ingest import load_yaml
-from generator.model import SourceFile
-from generator.pipeline import load_context, process
-from generator.render import render_document
+from generator.model.document import SourceFile
+from generator.model.settings import load_settings
+from generator.pipeline.run import load_context, process
+from generator.site.render import render_document
+from generator.stages.analyse import analyse
+from generator.stages.clean import clean
+from generator.stages.dates import find_date
+from generator.text.inputs import load_yaml
 
 SETTINGS = load_settings(REPO)
 # database=None: no example database is kept; a failure prints its example, which belongs in an
@@ -45,7 +44,7 @@ SETTINGS = load_settings(REPO)
 PROPERTY = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 FEW = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
-# Defined here, not imported from generator.textnorm, so the tests do not share the code's mistakes.
+# Defined here, not imported from generator.text.normalise, so the tests do not share the code's mistakes.
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI_TABLE = str.maketrans("", "", BIDI_CONTROLS)
 

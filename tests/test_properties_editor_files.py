@@ -11,13 +11,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.config import load_settings
-from generator.editorial import EditorialError, read_commentary
-from generator.inputs import InputError
-from generator.knowledge import KnowledgeError, read_entity
-from generator.model import Document, Skipped
-from generator.pipeline import load_context, process
-from generator.translations import read_translation
+from generator.entities.knowledge import KnowledgeError, read_entity
+from generator.model.document import Document, Skipped
+from generator.model.settings import load_settings
+from generator.pipeline.run import load_context, process
+from generator.site.editorial import EditorialError, read_commentary
+from generator.stages.translations import read_translation
+from generator.text.inputs import InputError
 
 REPO = Path(__file__).resolve().parent.parent
 LIMIT = 2_000_000

@@ -17,9 +17,9 @@ from browser import BLANK_TILE
 from conftest import REPO, Project, make_project
 from test_corpus_site import IDS
 
-from generator import editorial
-from generator.config import load_settings
-from generator.sanitise import ATTRIBUTES, TAGS, sanitise, sanitise_front_matter
+from generator.model.settings import load_settings
+from generator.site import editorial
+from generator.text.sanitise import ATTRIBUTES, TAGS, sanitise, sanitise_front_matter
 
 MARKER = "xss"           # every hostile payload carries it; legitimate content never does
 

@@ -7,7 +7,7 @@ import pytest
 from browser import artifact, browser_page
 from test_corpus_site import IDS
 
-from generator.search_index import search_key
+from generator.site.search_index import search_key
 
 
 def search(page, query: str) -> set[str]:

@@ -11,13 +11,13 @@ from test_corpus_site import IDS
 
 from generator.check import run_check
 from generator.cli import main as microsite
-from generator.config import load_settings
 from generator.machine_translation import (
     ArgosTranslator,
     TranslatorUnavailable,
     write_draft,
 )
-from generator.pipeline import load_context, process
+from generator.model.settings import load_settings
+from generator.pipeline.run import load_context, process
 
 ENGLISH_ARTICLE = """Turkey and Libya sign new training deal
 Turkish Defence Minister Hulusi Akar signed a new training agreement with Libyan officials in Tripoli on Friday.

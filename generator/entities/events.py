@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Document
+from generator.model.document import Document
 
 EVENT_SIMILARITY = 0.30
 MIN_SHARED_PEOPLE = 2

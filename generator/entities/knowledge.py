@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .inputs import InputError, read_input_text, split_front_matter
-from .textnorm import clean_field, fold, line_key
+from generator.entities.matching import Matcher
+from generator.model.entity import Entity
+from generator.text.inputs import InputError, read_input_text, split_front_matter
+from generator.text.normalise import clean_field, fold, line_key
 
 TYPES = ("person", "organisation", "place")
 SUBTYPES = {
@@ -23,48 +24,6 @@ LANGUAGES = ("ar", "fa", "tr", "en")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
 FIELDS = {"id", "type", "subtype", "name", "names", "aliases", "titles", "role", "lat", "lon", "wikidata"}
-
-
-@dataclass(frozen=True)
-class Entity:
-    id: str
-    type: str
-    subtype: str | None
-    name: str                                   # English
-    names: dict[str, tuple[str, ...]]           # language -> names as written
-    aliases: tuple[str, ...]
-    titles: tuple[str, ...]                     # role phrases written before the name ("وزير الدفاع التركي")
-    role: str | None
-    lat: float | None
-    lon: float | None
-    wikidata: str | None
-    note: str                                   # the editor's Markdown
-    path: Path
-    note_line: int = 1                          # line of the note's start in the file (for error messages)
-
-    def original_name(self, language: str) -> str | None:
-        """The usual form of the name in `language` (falling back to Arabic for Arabic-script languages)."""
-        for code in (language, "ar" if language in ("fa", "ur") else language):
-            if self.names.get(code):
-                return self.names[code][0]
-        return None
-
-    def matchable_names(self) -> list[str]:
-        return [self.name, *(n for names in self.names.values() for n in names), *self.aliases]
-
-    def __reduce__(self):
-        """Pickled as a reference to the loaded knowledge base (documents name entities hundreds of
-        times; the cache key already covers the knowledge base's content), else in full."""
-        if _LOADED.get(self.id) is self:
-            return (_loaded_entity, (self.id,))
-        return (Entity, tuple(getattr(self, f.name) for f in fields(self)))
-
-
-_LOADED: dict[str, Entity] = {}
-
-
-def _loaded_entity(entity_id: str) -> Entity:
-    return _LOADED[entity_id]
 
 
 class KnowledgeError(ValueError):
@@ -85,10 +44,7 @@ def load_knowledge(folder: Path, source_dir: Path | None = None, max_bytes: int 
             entities.append(read_entity(path, source_dir or folder.parent, max_bytes))
         except (KnowledgeError, InputError) as error:
             errors.append(str(error))
-    entities = _without_clashes(entities, errors, _seniority(added or {}))
-    _LOADED.clear()
-    _LOADED.update({e.id: e for e in entities})
-    return entities, errors
+    return _without_clashes(entities, errors, _seniority(added or {})), errors
 
 
 def read_entity(path: Path, source_dir: Path | None = None, max_bytes: int = 2_000_000) -> Entity:
@@ -221,8 +177,6 @@ def _without_clashes(entities: list[Entity], errors: list[str],
 
 
 def _report_hidden_people(entities: list[Entity], errors: list[str]) -> None:
-    from .matching import Matcher
-
     people = Matcher([e for e in entities if e.type == "person"])
     for entity in entities:
         if entity.type == "person":

@@ -21,8 +21,8 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .knowledge import Entity
-from .textnorm import WORD_RE, fold
+from generator.model.entity import Entity
+from generator.text.normalise import WORD_RE, fold
 
 # Measured on the multi-token pairs of tests/data/name_variants.yml (the only names fuzzy-matched):
 # 85 is the lowest threshold, in steps of 5, that merges no two different names (80 merges

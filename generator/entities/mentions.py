@@ -8,28 +8,10 @@ then to a knowledge-base alias. Removed boilerplate is never read.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from .knowledge import Entity
-from .matching import Match, Matcher, Token, clitic_forms, clitic_length, tokenize
-from .model import Paragraph
-
-
-@dataclass(frozen=True)
-class Mention:
-    entity_id: str
-    paragraph: str              # paragraph key
-    start: int
-    end: int
-    text: str                   # as written (clitics left out)
-    method: str                 # exact, fuzzy, context, partial
-
-
-@dataclass(frozen=True)
-class DocumentEntity:
-    entity: Entity
-    mentions: tuple[Mention, ...]
-    names_written: tuple[str, ...]      # each spelling once, in order of appearance
+from generator.entities.matching import Match, Matcher, Token, clitic_forms, clitic_length, tokenize
+from generator.model.document import Paragraph
+from generator.model.entity import DocumentEntity, Entity, Mention
 
 
 def find_entities(paragraphs: tuple[Paragraph, ...], matcher: Matcher,

@@ -14,22 +14,14 @@ from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 
-from .entities import DocumentEntity
-from .ingest import load_yaml
-from .matching import Token, clitic_forms, tokenize
-from .model import Paragraph
-from .summarise import split_sentences
-from .textnorm import fold
+from generator.entities.matching import Token, clitic_forms, tokenize
+from generator.model.document import Paragraph
+from generator.model.entity import DocumentEntity, NewName
+from generator.text.inputs import load_yaml
+from generator.text.normalise import fold
+from generator.text.sentences import split_sentences
 
 MAX_QUALIFIERS = 5
-
-
-@dataclass(frozen=True)
-class NewName:
-    name: str                   # as written
-    title: str                  # the title before it, as written
-    paragraph: str
-    sentence: str
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:                 # annotations only: those modules build on this one
-    from .entities import DocumentEntity
-    from .names import NewName
+from generator.model.entity import DocumentEntity, NewName
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from contextlib import closing, suppress
 from functools import lru_cache
 from pathlib import Path
 
-from .model import Document, Skipped
+from generator.model.document import Document, Skipped
 
 DATABASE = ".microsite-cache/documents.sqlite"
 MANIFEST = ".microsite-cache/build.json"
@@ -28,7 +28,7 @@ MANIFEST = ".microsite-cache/build.json"
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Hash of the generator's code, templates and data: any change invalidates every entry."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent      # the whole generator package
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".j2", ".yml") and "__pycache__" not in path.parts:

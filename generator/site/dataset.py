@@ -7,10 +7,10 @@ import io
 import json
 from typing import Any
 
-from .events import Event
-from .knowledge import Entity
-from .model import Document, Evidence
-from .render import page_url, raw_path
+from generator.entities.events import Event
+from generator.model.document import Document, Evidence
+from generator.model.entity import Entity
+from generator.site.render import page_url, raw_path
 
 SCHEMA_VERSION = 1
 

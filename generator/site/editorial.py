@@ -29,9 +29,9 @@ from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.slugs import slugify
 
-from .inputs import InputError, read_input_text, split_front_matter
-from .sanitise import sanitise
-from .textnorm import clean_field
+from generator.text.inputs import InputError, read_input_text, split_front_matter
+from generator.text.normalise import clean_field
+from generator.text.sanitise import sanitise
 
 SHORT_LINK_RE = re.compile(r"\[\[(doc|entity):([^\]|#\s]+)(#[\w-]+)?(?:\|([^\]]+))?\]\]")
 # Code shows the syntax rather than using it: fenced blocks and inline code are left alone.

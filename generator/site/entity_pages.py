@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .entities import DocumentEntity, Mention
-from .knowledge import Entity
-from .model import Document
-from .render import environment, sort_for_index
-from .summarise import split_sentences
+from generator.model.document import Document
+from generator.model.entity import DocumentEntity, Entity, Mention
+from generator.site.render import environment, sort_for_index
+from generator.text.sentences import split_sentences
 
 CO_MENTIONED = 10
 APPEARANCES_SHOWN = 30          # per entity page: keeps pages light however often an entity is named

@@ -25,7 +25,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from .knowledge import Entity
+from generator.model.entity import Entity
 
 LEAFLET = "../assets/vendor/leaflet"         # relative to the map files in maps/
 KINDS = {   # subtype -> (legend label, CSS modifier)

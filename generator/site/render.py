@@ -13,8 +13,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .analyse import direction
-from .model import Document
+from generator.model.document import Document
+from generator.stages.analyse import direction
 
 LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "en": "English", "tr": "Turkish", "fr": "French",
                   "ur": "Urdu", "he": "Hebrew", "ru": "Russian", "de": "German", "es": "Spanish", "und": "undetermined"}

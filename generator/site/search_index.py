@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from .textnorm import WORD_RE, fold
+from generator.text.normalise import WORD_RE, fold
 
 TAG_RE = re.compile(r"<[^>]+>")
 # lunr's Arabic trimmer cuts letters outside the Arabic block (پ چ ژ گ) from the ends of indexed

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from .events import Event
-from .knowledge import Entity
-from .model import Document
-from .render import environment, page_url
+from generator.entities.events import Event
+from generator.model.document import Document
+from generator.model.entity import Entity
+from generator.site.render import environment, page_url
 
 SITE_MAP = "maps/site.html"
 DOCUMENT_MAP = "maps/document.html"
@@ -16,7 +16,7 @@ TIMELINE_PAGE_EVENTS = 250      # events on one timeline page before it is split
 
 def places(documents: list[Document], knowledge: dict[str, Entity]) -> list:
     """Every knowledge-base place with coordinates (maps.Place), with the documents that name it."""
-    from .maps import (  # folium takes a quarter second to import: only when drawing
+    from generator.site.maps import (  # folium takes a quarter second to import: only when drawing
         MappedDocument,
         Place,
     )
@@ -33,7 +33,7 @@ def places(documents: list[Document], knowledge: dict[str, Entity]) -> list:
 
 
 def map_outputs(documents: list[Document], knowledge: dict[str, Entity], tiles: dict[str, str]) -> dict[str, bytes]:
-    from .maps import render_map
+    from generator.site.maps import render_map
 
     mapped = places(documents, knowledge)
     return {

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from .config import Settings
-from .dates import first_date
-from .model import Analysis, Cleaned, Evidence, SourceFile
-from .summarise import split_sentences, summarise
-from .textnorm import fold_words, words
+from generator.model.document import Analysis, Cleaned, Evidence, SourceFile
+from generator.model.settings import Settings
+from generator.stages.dates import first_date
+from generator.stages.summarise import summarise
+from generator.text.normalise import fold_words, words
+from generator.text.sentences import split_sentences
 
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "ckb", "yi", "ug", "sd", "dv", "ku"}
 # py3langid's model knows Arabic dialects; the site treats them as Arabic.

@@ -16,11 +16,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .ingest import load_yaml
-from .model import Cleaned, Paragraph, Removal
-from .textnorm import (
+from generator.model.document import Cleaned, Paragraph, Removal
+from generator.stages.lexicon import Lexicon, furniture_key, lexicon
+from generator.text.normalise import (
     ends_sentence,
     fingerprint,
     fold,
@@ -42,7 +41,6 @@ URL_ONLY_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # An embedded tweet's attribution ("— Name (@handle) July 3, 2020") or a line that is only its picture link;
 # the tweet's own words are quoted content and stay.
 TWEET_RE = re.compile(r"^(?:[—–-]\s*.{1,80}\(@\w{1,30}\)|(?:https?://)?pic\.twitter\.com/\S+$)", re.I)
-GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[\u0600-\u06ff])|(?<=[\u0600-\u06ff])(?=[A-Za-z])")
 KICKER_END_RE = re.compile(r"[:؛;：]\s*$")
 LABEL_RE = re.compile(r"^\W*[^:：]{1,40}[:：]")          # "Label: …" (a short label, then a colon)
 
@@ -67,38 +65,6 @@ def _line_key(text: str) -> str:
 def _removals(line: _Line, reason: str, kind: str) -> list[Removal]:
     """One removal per source line, so each line of a removed hard-wrapped paragraph is accounted for."""
     return [Removal(number, text, reason, kind) for number, text in line.parts or ((line.number, line.text),)]
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    end_markers: frozenset[str]
-    labels: tuple[tuple[str, str, frozenset[str]], ...]         # (kind, reason, folded phrases)
-    furniture: tuple[tuple[str, str, re.Pattern[str]], ...]     # (kind, reason, phrase pattern)
-    longest: int                                                # words in the longest marker or label
-
-    def prefixes(self, key: str) -> list[str]:
-        """The line key's first words, as many as a marker or label can have, longest first."""
-        parts = key.split(" ", self.longest)[: self.longest]
-        return [" ".join(parts[:n]) for n in range(len(parts), 0, -1)]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    data = load_yaml(resources.files("generator").joinpath("data/boilerplate.yml").read_text("utf-8"))
-    labels = tuple((kind, spec["reason"], frozenset(line_key(p) for p in spec["phrases"]))
-                   for kind, spec in data["labels"].items())
-    end_markers = frozenset(line_key(m) for m in data["end_markers"])
-    furniture = []
-    for kind, spec in data["furniture"].items():
-        keys = sorted({_furniture_key(p) for p in spec["phrases"]}, key=len, reverse=True)
-        furniture.append((kind, spec["reason"], re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + ")")))
-    longest = max(phrase.count(" ") + 1 for phrases in (end_markers, *(p for _, _, p in labels)) for phrase in phrases)
-    return Lexicon(end_markers, labels, tuple(furniture), longest)
-
-
-def _furniture_key(text: str) -> str:
-    """Folded text with glued words split (menus scraped as "FlipboardNabdLinkedin")."""
-    return " ".join(fold(GLUED_RE.sub(" ", text)).replace("/", " ").split())
 
 
 def clean(text: str, first_line: int = 1) -> Cleaned:
@@ -223,7 +189,7 @@ def _label(text: str, prefixes: list[str], word_count: int, lex: Lexicon) -> tup
 
 def _furniture(text: str, lex: Lexicon) -> tuple[str, str] | None:
     """Share/app/ad/copyright/comment-form/navigation lines, by how much of them is such vocabulary."""
-    folded = _furniture_key(text)
+    folded = furniture_key(text)
     letters = sum(map(str.isalnum, folded)) or 1
     best: tuple[int, str, str] | None = None
     covered_total = 0

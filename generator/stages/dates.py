@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .model import Evidence
-from .textnorm import ascii_digits, fold
+from generator.model.document import Evidence
+from generator.text.normalise import ascii_digits, fold
 
 LANGUAGES = ["ar", "fa", "en", "tr", "fr", "de", "es", "ru"]
 _SETTINGS = {"STRICT_PARSING": True, "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}

@@ -16,9 +16,17 @@ from typing import Any
 import charset_normalizer
 import pycountry
 
-from .inputs import InputError, decode_mostly_utf8, file_name_problem, load_yaml, parse_yaml, read_input, split_front_matter
-from .model import Skipped, SourceFile
-from .textnorm import clean_field
+from generator.model.document import Skipped, SourceFile
+from generator.text.inputs import (
+    InputError,
+    decode_mostly_utf8,
+    file_name_problem,
+    load_yaml,
+    parse_yaml,
+    read_input,
+    split_front_matter,
+)
+from generator.text.normalise import clean_field
 
 __all__ = ["InputError", "discover", "document_id", "load_yaml", "read_document", "split_front_matter", "without_twins"]
 

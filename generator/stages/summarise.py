@@ -8,31 +8,17 @@ summary never quotes removed boilerplate.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from functools import lru_cache
 
-from .model import Paragraph, SummarySentence
-from .textnorm import fold_words
+from generator.model.document import Paragraph, SummarySentence
+from generator.text.normalise import fold_words
+from generator.text.sentences import split_sentences
 
-# pysbd knows abbreviations ("Dr.", "U.S.") in these; its Arabic/Persian rules split at the comma «،»,
-# so Arabic-script text uses the punctuation splitter below.
-PYSBD_LANGUAGES = {"en", "es", "fr", "de", "it", "nl", "da", "pl", "sk", "ru", "bg", "el", "hy", "kk"}
 JUSTEXT_STOPLISTS = {"ar": "Arabic", "fa": "Persian", "en": "English", "tr": "Turkish", "fr": "French",
                      "de": "German", "es": "Spanish", "ru": "Russian", "ur": "Urdu"}
 NEAR_DUPLICATE_OVERLAP = 0.6
 LEAD_BONUS = 0.15
-# pysbd rescans its whole input for every abbreviation it meets, so its time grows with the square of
-# the input: measured on English news sentences, 1.9 s per MB in 1,000-character pieces, 5.8 s in
-# 10,000, 88 s in 100,000. A text longer than PYSBD_WINDOW is segmented a window at a time (linear);
-# no normal paragraph is that long, so those are segmented whole, as before. A sentence is kept from
-# a window only if PYSBD_LOOKAHEAD characters follow it there: pysbd's rules look a few words
-# ahead (an abbreviation before a name, a closing quotation mark), and this is far more.
-PYSBD_WINDOW = 10_000
-PYSBD_LOOKAHEAD = 1_000
-LONG_TEXTS_REMEMBERED = 4           # sentences of the last few long texts (a megabyte of English costs seconds)
-# A sentence ends at . ! ? ؟ ۔ … before a space, or (scraped Arabic-script text) glued to the next word.
-_FALLBACK_SPLIT_RE = re.compile(r"(?<=[.!?؟۔…])[\"'”»)]*\s+|(?<=[\u0600-\u06ff][.!؟۔])(?=[\u0600-\u06ff])")
 
 
 def summarise(paragraphs: tuple[Paragraph, ...], language: str, sizes: tuple[int, int]) -> tuple[SummarySentence, ...]:
@@ -51,56 +37,6 @@ def summarise(paragraphs: tuple[Paragraph, ...], language: str, sizes: tuple[int
         if all(_overlap(bags[index], bags[other]) < NEAR_DUPLICATE_OVERLAP for other in picked):
             picked.append(index)
     return tuple(sentences[i] for i in sorted(picked))
-
-
-def split_sentences(text: str, language: str) -> tuple[str, ...]:
-    if len(text) > PYSBD_WINDOW:
-        return _split_long(text, language)
-    return _split(text, language)
-
-
-@lru_cache(maxsize=LONG_TEXTS_REMEMBERED)
-def _split_long(text: str, language: str) -> tuple[str, ...]:
-    """Several passes (title, summary, new names, translations, entity pages) split the same
-    paragraph; a long one is split once."""
-    return _split(text, language)
-
-
-def _split(text: str, language: str) -> tuple[str, ...]:
-    if language in PYSBD_LANGUAGES:
-        parts = _pysbd_sentences(text, language)
-    else:
-        parts = _FALLBACK_SPLIT_RE.split(text)
-    return tuple(p.strip() for p in parts if p.strip())
-
-
-def _pysbd_sentences(text: str, language: str) -> list[str]:
-    """pysbd's sentences, found a window at a time in a long text (its time grows with the square
-    of its input). Each window starts where pysbd itself began a sentence; the sentences it ends
-    at least PYSBD_LOOKAHEAD before the window's end are kept, and the next window starts after them."""
-    if len(text) <= PYSBD_WINDOW:
-        return _segmenter(language).segment(text)
-    sentences: list[str] = []
-    start = 0
-    while len(text) - start > PYSBD_WINDOW:
-        window = text[start:start + PYSBD_WINDOW]
-        settled = [span for span in _segmenter(language, spans=True).segment(window)[:-1]
-                   if span.end <= PYSBD_WINDOW - PYSBD_LOOKAHEAD]
-        if settled:
-            sentences += [span.sent for span in settled]
-            start += settled[-1].end
-        else:                       # one "sentence" longer than a window: cut it at a space
-            cut = window.rfind(" ", 0, PYSBD_WINDOW - PYSBD_LOOKAHEAD) + 1 or PYSBD_WINDOW - PYSBD_LOOKAHEAD
-            sentences.append(window[:cut])
-            start += cut
-    return sentences + _segmenter(language).segment(text[start:])
-
-
-@lru_cache(maxsize=None)
-def _segmenter(language: str, spans: bool = False):
-    import pysbd
-
-    return pysbd.Segmenter(language=language, clean=False, char_span=spans)
 
 
 @lru_cache(maxsize=None)

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .inputs import InputError, read_input_text, split_front_matter, without_front_matter
-from .model import AlignedParagraph, Block, English, Paragraph, SummarySentence
-from .summarise import split_sentences
-from .textnorm import clean_field
+from generator.model.document import AlignedParagraph, Block, English, Paragraph, SummarySentence
+from generator.text.inputs import InputError, read_input_text, split_front_matter, without_front_matter
+from generator.text.normalise import clean_field
+from generator.text.sentences import split_sentences
 
 STATUSES = ("reviewed", "draft", "machine")
 MARKER_RE = re.compile(r"^<!--\s*(p\d+)\s+([0-9a-f]{8}|-)\s*-->\s*$")

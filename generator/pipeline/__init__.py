@@ -1,0 +1,1 @@
+"""Orchestration: one build (run, cache, parallel workers, git history)."""

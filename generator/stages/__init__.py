@@ -1,0 +1,1 @@
+"""The per-document stages: ingest -> clean -> analyse (dates, summary) -> translations."""

@@ -1,0 +1,1 @@
+"""Text utilities every stage shares: reading input files safely, front matter, folding, sanitising HTML."""
