@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test test-fast serve generate bench clean golden
+.PHONY: site test test-fast lint serve generate bench clean golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,12 @@ $(STAMP): pyproject.toml
 ## site: generate docs/ from site_src/ and build the whole site into site/ (mkdocs --strict)
 site: $(STAMP)
 	$(BIN)/microsite build
+
+## lint: ruff (lint and format) and mypy, configured in pyproject.toml; CI runs it before the tests
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
 
 ## test: the whole test suite
 test: $(STAMP)

@@ -5,6 +5,7 @@
 Requirement (issue 4): at least 1 MB of text per second. Text is the five documents' cleaned
 paragraphs repeated with varied numbers so token caches see realistic reuse.
 """
+
 from __future__ import annotations
 
 import time
@@ -33,8 +34,10 @@ def main() -> None:
     found = find_entities(tuple(paragraphs), context.matcher, context.knowledge)
     seconds = time.perf_counter() - started
     mentions = sum(len(item.mentions) for item in found)
-    print(f"matched {size / 1e6:.2f} MB in {seconds:.2f} s: {size / 1e6 / seconds:.2f} MB/s "
-          f"({mentions} mentions of {len(found)} entities; knowledge base of {len(context.knowledge)})")
+    print(
+        f"matched {size / 1e6:.2f} MB in {seconds:.2f} s: {size / 1e6 / seconds:.2f} MB/s "
+        f"({mentions} mentions of {len(found)} entities; knowledge base of {len(context.knowledge)})"
+    )
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ Projects are created in a new folder and deleted only after every measurement: o
 files within minutes of deleting many others is several times slower (the inode allocator skips
 recently deleted inodes one by one), which would bill a previous run's clean-up to the generator.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -106,8 +107,9 @@ def plain_project(root: Path, generated: Path) -> Path:
     corpus = json.loads((generated / "docs" / "data" / "corpus.json").read_text(encoding="utf-8"))
     for record in corpus["documents"]:
         body = "\n\n".join(record["text"]["original"])
-        (root / "docs" / "documents" / f"{record['id']}.md").write_text(f"# {record['title']['original']}\n\n{body}\n",
-                                                                       encoding="utf-8")
+        (root / "docs" / "documents" / f"{record['id']}.md").write_text(
+            f"# {record['title']['original']}\n\n{body}\n", encoding="utf-8"
+        )
     return root
 
 
@@ -128,10 +130,12 @@ def median_of_runs(command: list[str], cwd: Path, runs: int, before_each: Callab
 
 def set_aside(*folders: Path) -> Callable[[int], None]:
     """Before a cold run: move earlier output away (renamed, not deleted: see the module docstring)."""
+
     def reset(i: int) -> None:
         for folder in folders:
             if folder.exists():
                 folder.rename(folder.with_name(f"{folder.name}-run{i}"))
+
     return reset
 
 
@@ -141,7 +145,9 @@ def measure(count: int, workdir: Path, runs: int) -> dict:
     generate = [python, "-m", "generator.cli", "--root", str(root), "generate"]
     cold, cold_memory = median_of_runs(generate, REPO, runs, set_aside(root / "docs", root / ".microsite-cache"))
     rebuild, _ = median_of_runs(generate, REPO, runs, lambda i: None)
-    mkdocs, mkdocs_memory = median_of_runs([python, "-m", "mkdocs", "build", "-q"], root, runs, set_aside(root / "site"))
+    mkdocs, mkdocs_memory = median_of_runs(
+        [python, "-m", "mkdocs", "build", "-q"], root, runs, set_aside(root / "site")
+    )
     plain = plain_project(workdir / f"plain-{count}", root)
     plain_seconds, _ = median_of_runs([python, "-m", "mkdocs", "build", "-q"], plain, runs, set_aside(plain / "site"))
     site = root / "site"
@@ -149,14 +155,22 @@ def measure(count: int, workdir: Path, runs: int) -> dict:
     document_pages = [size for p, size in pages.items() if p.parent.parent.name == "documents"]
     largest = max(pages, key=pages.get)
     return {
-        "documents": count, "runs": runs,
-        "generator_s": cold, "generator_ms_per_doc": cold / count * 1000, "generator_peak_mb": cold_memory,
-        "rebuild_s": rebuild, "rebuild_share": rebuild / cold,
-        "mkdocs_s": mkdocs, "mkdocs_peak_mb": mkdocs_memory, "generator_share": cold / mkdocs,
-        "plain_mkdocs_s": plain_seconds, "total_vs_plain": (cold + mkdocs) / plain_seconds,
+        "documents": count,
+        "runs": runs,
+        "generator_s": cold,
+        "generator_ms_per_doc": cold / count * 1000,
+        "generator_peak_mb": cold_memory,
+        "rebuild_s": rebuild,
+        "rebuild_share": rebuild / cold,
+        "mkdocs_s": mkdocs,
+        "mkdocs_peak_mb": mkdocs_memory,
+        "generator_share": cold / mkdocs,
+        "plain_mkdocs_s": plain_seconds,
+        "total_vs_plain": (cold + mkdocs) / plain_seconds,
         "document_page_kb_median": statistics.median(document_pages) / 1024,
         "document_page_kb_max": max(document_pages) / 1024,
-        "page_kb_max": pages[largest] / 1024, "largest_page": str(largest.relative_to(site)),
+        "page_kb_max": pages[largest] / 1024,
+        "largest_page": str(largest.relative_to(site)),
         "pages": len(pages),
         "search_index_kb_per_doc": (site / "search" / "search_index.json").stat().st_size / 1024 / count,
         "site_mb": folder_size(site) / 1e6,
@@ -170,36 +184,51 @@ def measure_long_line(sizes: list[float], workdir: Path, runs: int) -> dict:
     for megabytes in [0, *sizes]:
         root = long_line_project(workdir / f"long-line-{megabytes}", megabytes)
         generate = [sys.executable, "-m", "generator.cli", "--root", str(root), "generate"]
-        seconds[megabytes], _ = median_of_runs(generate, REPO, runs, set_aside(root / "docs", root / ".microsite-cache"))
+        seconds[megabytes], _ = median_of_runs(
+            generate, REPO, runs, set_aside(root / "docs", root / ".microsite-cache")
+        )
         if megabytes and not (root / "docs" / "documents" / "long-line.md").is_file():
             raise SystemExit(f"the {megabytes} MB one-line document was not published: nothing was measured")
     normal = seconds[0]
-    return {"long_line": True, "runs": runs, "normal_s": normal,
-            "sizes": [{"mb": mb, "generator_s": seconds[mb], "ratio": seconds[mb] / normal,
-                       "extra_s_per_mb": (seconds[mb] - normal) / mb} for mb in sizes]}
+    return {
+        "long_line": True,
+        "runs": runs,
+        "normal_s": normal,
+        "sizes": [
+            {
+                "mb": mb,
+                "generator_s": seconds[mb],
+                "ratio": seconds[mb] / normal,
+                "extra_s_per_mb": (seconds[mb] - normal) / mb,
+            }
+            for mb in sizes
+        ],
+    }
 
 
 def long_line_section(result: dict) -> str:
     rows = result["sizes"]
-    headline = min(rows, key=lambda r: abs(r["mb"] - 1))        # the 1 MB figure, or the nearest measured
+    headline = min(rows, key=lambda r: abs(r["mb"] - 1))  # the 1 MB figure, or the nearest measured
     table = [
         "| | five documents | " + " | ".join(f"+ {r['mb']:g} MB on one line" for r in rows) + " |",
         "|---" * (len(rows) + 2) + "|",
-        f"| Generator, cold | {result['normal_s']:.2f} s | " + " | ".join(f"{r['generator_s']:.2f} s" for r in rows) + " |",
+        f"| Generator, cold | {result['normal_s']:.2f} s | "
+        + " | ".join(f"{r['generator_s']:.2f} s" for r in rows)
+        + " |",
         "| × the five-document build | 1.00× | " + " | ".join(f"{r['ratio']:.2f}×" for r in rows) + " |",
         "| Added seconds per MB | – | " + " | ".join(f"{r['extra_s_per_mb']:.2f} s" for r in rows) + " |",
     ]
     table_text = "\n".join(table)
     return f"""{LONG_LINE_HEADING}
 
-Measured by `make bench` or, alone, `bench/run.py --only long-line` on {time.strftime('%Y-%m-%d')}, on: {machine()}.
-The generator, cold, in its own process (median of {result['runs']} runs): the five source documents
+Measured by `make bench` or, alone, `bench/run.py --only long-line` on {time.strftime("%Y-%m-%d")}, on: {machine()}.
+The generator, cold, in its own process (median of {result["runs"]} runs): the five source documents
 with their translations, alone and with one more document, Arabic on a single line (one paragraph):
 their sentences recombined, names varied, and one sentence in four opening with a title and a
 person the knowledge base does not know (bench/synthetic.py). Every pass over a paragraph is
 linear in its length, so the added time per MB stays flat.
 
-**{headline['mb']:g} MB one-line document: {headline['ratio']:.1f}× a normal build.**
+**{headline["mb"]:g} MB one-line document: {headline["ratio"]:.1f}× a normal build.**
 
 {table_text}
 """
@@ -215,11 +244,24 @@ def with_section(markdown: str, section: str) -> str:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown CPU")
-    memory = next((int(line.split()[1]) / 1024 / 1024 for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), 0)
-    return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    memory = next(
+        (
+            int(line.split()[1]) / 1024 / 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    system = f"{platform.system()} {platform.release()}"
+    return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM, {system}, Python {platform.python_version()}"
 
 
 def report(results: list[dict]) -> str:
@@ -231,12 +273,21 @@ def report(results: list[dict]) -> str:
         ("Generator / MkDocs build", lambda r: f"{r['generator_share']:.0%}"),
         ("Plain MkDocs + Material, same text", lambda r: f"{r['plain_mkdocs_s']:.1f} s"),
         ("(Generator + build) / plain build", lambda r: f"{r['total_vs_plain']:.2f}×"),
-        ("Peak memory: generator / MkDocs", lambda r: f"{r['generator_peak_mb']:.0f} MB / {r['mkdocs_peak_mb']:.0f} MB"),
-        ("Document page HTML, median / max", lambda r: f"{r['document_page_kb_median']:.0f} KB / {r['document_page_kb_max']:.0f} KB"),
+        (
+            "Peak memory: generator / MkDocs",
+            lambda r: f"{r['generator_peak_mb']:.0f} MB / {r['mkdocs_peak_mb']:.0f} MB",
+        ),
+        (
+            "Document page HTML, median / max",
+            lambda r: f"{r['document_page_kb_median']:.0f} KB / {r['document_page_kb_max']:.0f} KB",
+        ),
         ("Largest page", lambda r: f"{r['page_kb_max']:.0f} KB ({r['largest_page']})"),
         ("Pages", lambda r: f"{r['pages']:,}"),
         ("Search index per document", lambda r: f"{r['search_index_kb_per_doc']:.1f} KB"),
-        ("Total site size", lambda r: f"{r['site_mb']:.1f} MB ({r['site_mb'] / r['documents'] * 1000:.0f} KB per document)"),
+        (
+            "Total site size",
+            lambda r: f"{r['site_mb']:.1f} MB ({r['site_mb'] / r['documents'] * 1000:.0f} KB per document)",
+        ),
         ("Map files", lambda r: f"{r['map_files']}"),
     ]
     header = "| | " + " | ".join(f"{r['documents']:,} documents" for r in results) + " |"
@@ -252,10 +303,12 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=REPO / "BENCHMARKS.md")
     parser.add_argument("--runs", type=int, default=3, help="runs of each step; the median is reported")
     parser.add_argument("--from-log", type=Path, help="re-render BENCHMARKS.md from the JSON an earlier run printed")
-    parser.add_argument("--long-line-mb", type=float, nargs="+", default=LONG_LINE_MB,
-                        help="sizes of the one-line document (MB)")
-    parser.add_argument("--only", choices=["long-line"],
-                        help="measure only this part and replace only its section of the output")
+    parser.add_argument(
+        "--long-line-mb", type=float, nargs="+", default=LONG_LINE_MB, help="sizes of the one-line document (MB)"
+    )
+    parser.add_argument(
+        "--only", choices=["long-line"], help="measure only this part and replace only its section of the output"
+    )
     args = parser.parse_args()
     if args.from_log:
         blocks = [json.loads(b) for b in re.findall(r"^\{$.*?^\}$", args.from_log.read_text(), re.M | re.S)]
@@ -270,8 +323,11 @@ def main() -> None:
             print(f"bench: {count} documents …", file=sys.stderr, flush=True)
             results.append(measure(count, workdir, args.runs))
             print(json.dumps(results[-1], indent=1), file=sys.stderr)
-        print(f"bench: one-line document of {', '.join(f'{mb:g}' for mb in args.long_line_mb)} MB …", file=sys.stderr,
-              flush=True)
+        print(
+            f"bench: one-line document of {', '.join(f'{mb:g}' for mb in args.long_line_mb)} MB …",
+            file=sys.stderr,
+            flush=True,
+        )
         long_line = measure_long_line(args.long_line_mb, workdir, args.runs)
         print(json.dumps(long_line, indent=1), file=sys.stderr)
     finally:
@@ -293,14 +349,26 @@ def assessment(results: list[dict]) -> str:
     per_doc = [r["site_mb"] / r["documents"] for r in results]
     linear = max(per_doc) / min(per_doc) if len(per_doc) > 1 else 1.0
     checks = [
-        ("Generator time at most 25% of the MkDocs build (1,000 documents)", f"{at_1000['generator_share']:.0%}",
-         at_1000["generator_share"] <= 0.25),
-        ("Per-page HTML at most 100 KB (1,000 documents, largest page)", f"{at_1000['page_kb_max']:.0f} KB",
-         at_1000["page_kb_max"] <= 100),
-        ("Total site size grows linearly (size per document, largest / smallest corpus)", f"{linear:.2f}×",
-         linear <= 1.25),
-        ("Rebuild with nothing changed at most 10% of the cold generator time", 
-         ", ".join(f"{r['rebuild_share']:.0%}" for r in results), all(r["rebuild_share"] <= 0.10 for r in results)),
+        (
+            "Generator time at most 25% of the MkDocs build (1,000 documents)",
+            f"{at_1000['generator_share']:.0%}",
+            at_1000["generator_share"] <= 0.25,
+        ),
+        (
+            "Per-page HTML at most 100 KB (1,000 documents, largest page)",
+            f"{at_1000['page_kb_max']:.0f} KB",
+            at_1000["page_kb_max"] <= 100,
+        ),
+        (
+            "Total site size grows linearly (size per document, largest / smallest corpus)",
+            f"{linear:.2f}×",
+            linear <= 1.25,
+        ),
+        (
+            "Rebuild with nothing changed at most 10% of the cold generator time",
+            ", ".join(f"{r['rebuild_share']:.0%}" for r in results),
+            all(r["rebuild_share"] <= 0.10 for r in results),
+        ),
     ]
     lines = ["| target | measured | met |", "|---|---|---|"]
     lines += [f"| {name} | {value} | {'yes' if ok else '**no**'} |" for name, value, ok in checks]
@@ -311,7 +379,7 @@ def render_markdown(table: str, results: list[dict], long_line: dict | None) -> 
     runs = results[0].get("runs", 1)
     return f"""# Benchmarks
 
-Measured by `make bench` (bench/run.py) on {time.strftime('%Y-%m-%d')}, on: {machine()}.
+Measured by `make bench` (bench/run.py) on {time.strftime("%Y-%m-%d")}, on: {machine()}.
 Synthetic corpora derived from the five source documents (bench/synthetic.py): paragraphs
 recombined, names, places and dates varied, page furniture kept. Every step runs in its own
 process, as `make site` runs it; times are wall-clock, the median of {runs} runs (cold runs start

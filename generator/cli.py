@@ -3,6 +3,7 @@
 Each command imports what it needs when it runs: `generate` with nothing changed should start
 (and finish) at once, without loading the pipeline's stages.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.model.document import Skipped
+from generator.model.metadata import METADATA_FIELDS
 from generator.model.settings import Settings, load_settings
 from generator.pipeline.build import generate, print_progress
 
@@ -24,24 +26,37 @@ if TYPE_CHECKING:
     from generator.machine_translation import Translator
 
 
-def main(argv: list[str] | None = None) -> int:
+OPTION_HELP = {
+    "title": "headline in the original language, if the text's own is wrong or missing",
+    "outlet": "the outlet that published the article",
+    "url": "address of the original article (http or https)",
+    "date": "publication date, YYYY-MM-DD, if the text does not state it",
+    "language": "ISO 639-1 code of the article's language (ar, fa, tr, en …), if detection is wrong",
+}
+
+
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="microsite", description="Build the research microsite from site_src/.")
     parser.add_argument("--root", default=".", help="project folder (holding mkdocs.yml); default: current folder")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("generate", help="write docs/ from site_src/ (no MkDocs)")
     commands.add_parser("build", help="generate, then build the site into site/ with `mkdocs build --strict`")
     serve = commands.add_parser("serve", help="generate, then live preview that regenerates when site_src/ changes")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address and port to serve on")
     inspect = commands.add_parser("inspect", help="show what the cleaner keeps and removes in one document file")
-    inspect.add_argument("file", type=Path)
+    inspect.add_argument("file", type=Path, help="a document file in site_src/documents/")
     commands.add_parser("check", help="list untranslated, stale and orphan translations; exit 1 if any")
     translate = commands.add_parser("translate", help="write a machine draft translation (Argos Translate) for review")
     translate.add_argument("doc_id", help="document id (file name without extension)")
     add = commands.add_parser("add", help="import a .txt, .md or saved .html article into site_src/documents/")
-    add.add_argument("file", type=Path)
-    for option in ("outlet", "url", "date", "title", "language"):
-        add.add_argument(f"--{option}")
-    args = parser.parse_args(argv)
+    add.add_argument("file", type=Path, help="the article to import (never overwrites a file)")
+    for option in METADATA_FIELDS:
+        add.add_argument(f"--{option}", help=OPTION_HELP[option])
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     settings = load_settings(args.root)
     if args.command == "inspect":
         return _inspect(args.file, settings)
@@ -56,20 +71,25 @@ def main(argv: list[str] | None = None) -> int:
 
         return _translate(args.doc_id, settings, ArgosTranslator)
     if args.command == "add":
-        overrides = {k: v for k in ("outlet", "url", "date", "title", "language") if (v := getattr(args, k))}
+        overrides = {k: v for k in METADATA_FIELDS if (v := getattr(args, k))}
         return _add(args.file, overrides, settings)
+    return _generate_then(args.command, settings, getattr(args, "dev_addr", None))
+
+
+def _generate_then(command: str, settings: Settings, dev_addr: str | None) -> int:
+    """Generate docs/, then, for `build`, the site, for `serve`, the live preview."""
     report = generate(settings, progress=print_progress)
     print(report.summary(), file=sys.stderr)
     if report.fatal:
         print(f"microsite: stopped: fix the {len(report.fatal)} error(s) marked FATAL above", file=sys.stderr)
         return 1
-    if args.command == "build":
+    if command == "build":
         return _build_site(settings)
-    if args.command == "serve":
+    if command == "serve":
         # Become the MkDocs server (exec, not a child process): stopping `microsite serve` stops it.
         env = _mkdocs_env(settings, {"MICROSITE_DOCS_FRESH": "1"})
         os.chdir(settings.root)
-        os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", args.dev_addr], env)
+        os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", str(dev_addr)], env)
     return 0
 
 
@@ -84,10 +104,12 @@ def _build_site(settings: Settings) -> int:
         if code == 0:
             _swap_in(building, site)
         else:
-            print(f"microsite: MkDocs rejected the build; {_shown(site, settings.root)} left as it was", file=sys.stderr)
+            print(
+                f"microsite: MkDocs rejected the build; {_shown(site, settings.root)} left as it was", file=sys.stderr
+            )
         return code
     finally:
-        shutil.rmtree(building, ignore_errors=True)      # after a swap there is nothing left to remove
+        shutil.rmtree(building, ignore_errors=True)  # after a swap there is nothing left to remove
 
 
 def _sibling(site: Path, kind: str, pid: int) -> Path:
@@ -107,7 +129,7 @@ def _clear_stale_builds(site: Path) -> None:
     """Remove what killed builds left next to the site folder. A build killed between the two
     renames of its swap left the previous site aside with no site in place: that goes back."""
     for leftover in sorted(site.parent.glob(f"{glob.escape(site.name)}.*-*")):
-        kind, _, pid = leftover.name[len(site.name) + 1:].rpartition("-")
+        kind, _, pid = leftover.name[len(site.name) + 1 :].rpartition("-")
         if kind not in ("building", "replaced") or not pid.isdigit() or _still_running(int(pid)):
             continue
         if kind == "replaced" and not site.exists():
@@ -118,13 +140,13 @@ def _clear_stale_builds(site: Path) -> None:
 
 def _still_running(pid: int) -> bool:
     """Whether the build that owns a leftover folder still runs (another build in the same checkout)."""
-    if pid == os.getpid():           # a pid reused from a killed build: that build is over
+    if pid == os.getpid():  # a pid reused from a killed build: that build is over
         return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:          # someone else's process
+    except PermissionError:  # someone else's process
         return True
     return True
 
@@ -148,8 +170,9 @@ def source_date_epoch(root: Path) -> str:
     """Time of the last commit that touched site_src/ (0 outside git), so that MkDocs' sitemap
     dates and gzip headers depend on the content, not on when the build ran."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct", "--", "site_src"], cwd=root,
-                             capture_output=True, text=True, timeout=20).stdout.strip()
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "site_src"], cwd=root, capture_output=True, text=True, timeout=20
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         out = ""
     return out if out.isdigit() else "0"
@@ -202,9 +225,19 @@ def _add(source: Path, overrides: dict[str, str], settings: Settings) -> int:
     a = document.analysis
     print(f"  language  {a.language} ({a.direction})")
     print(f"  title     {a.title}  [{a.title_evidence.source}]")
-    print(f"  date      {a.date or 'not found'}" + (f"  [{a.date_evidence.source}, line {a.date_evidence.line}]" if a.date_evidence and a.date_evidence.line else ""))
+    print(
+        f"  date      {a.date or 'not found'}"
+        + (
+            f"  [{a.date_evidence.source}, line {a.date_evidence.line}]"
+            if a.date_evidence and a.date_evidence.line
+            else ""
+        )
+    )
     print(f"  outlet    {a.outlet or 'not found'}")
-    print(f"  text      {len(document.cleaned.paragraphs)} paragraph(s) kept, {len(document.cleaned.removed)} line(s) removed")
+    print(
+        f"  text      {len(document.cleaned.paragraphs)} paragraph(s) kept, "
+        f"{len(document.cleaned.removed)} line(s) removed"
+    )
     people = ", ".join(f"{item.entity.name} ({' / '.join(item.names_written)})" for item in document.entities)
     print(f"  entities  {people or 'none'}")
     for name in document.new_names:

@@ -6,6 +6,7 @@ metadata. A text or Markdown file is decoded (any encoding the ingest stage read
 Windows-1256 or UTF-16) and written as UTF-8 with a front-matter skeleton. Nothing is ever
 overwritten: an existing document with the same id stops the import.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.model.metadata import METADATA_FIELDS
 from generator.stages.ingest import DOCUMENT_SUFFIXES, IngestError, decode, split_front_matter
 
 
@@ -31,10 +33,13 @@ def import_file(source: Path, documents_dir: Path, overrides: dict[str, str], to
     if suffix not in DOCUMENT_SUFFIXES:
         raise IngestError(f"{source}: not a .txt, .md or .html file")
     doc_id = document_id(source)
-    existing = [p for p in documents_dir.glob(f"{doc_id}.*") if p.suffix.lower() in (*DOCUMENT_SUFFIXES, ".yml", ".yaml")]
+    existing = [
+        p for p in documents_dir.glob(f"{doc_id}.*") if p.suffix.lower() in (*DOCUMENT_SUFFIXES, ".yml", ".yaml")
+    ]
     if existing:
-        raise FileExistsError(f"{existing[0]} exists: `microsite add` never overwrites; rename the file to import it "
-                              "under another id")
+        raise FileExistsError(
+            f"{existing[0]} exists: `microsite add` never overwrites; rename the file to import it under another id"
+        )
     documents_dir.mkdir(parents=True, exist_ok=True)
     raw = source.read_bytes()
     header = f"Imported by `microsite add` from {source.name} on {today.isoformat()}."
@@ -49,15 +54,19 @@ def import_file(source: Path, documents_dir: Path, overrides: dict[str, str], to
     if encoding not in ("utf-8", "ascii"):
         header += f" Converted from {encoding} to UTF-8."
     target = documents_dir / f"{doc_id}.txt"
-    _write_new(target, (_skeleton({**existing_meta, **overrides}, header, fenced=True) + body.lstrip("\n")).encode("utf-8"))
+    _write_new(
+        target, (_skeleton({**existing_meta, **overrides}, header, fenced=True) + body.lstrip("\n")).encode("utf-8")
+    )
     return [target]
 
 
 def _skeleton(values: dict[str, str], header: str, fenced: bool) -> str:
     """Front matter an editor completes: given values set, the others as commented-out keys."""
-    lines = [f"# {header}",
-             "# Fill in what the text does not say; delete a line to let the generator read it from the text."]
-    for key in ("title", "outlet", "url", "date", "language"):
+    lines = [
+        f"# {header}",
+        "# Fill in what the text does not say; delete a line to let the generator read it from the text.",
+    ]
+    for key in METADATA_FIELDS:
         value = values.get(key)
         if value:
             lines.append(yaml.safe_dump({key: str(value)}, allow_unicode=True, width=1000).strip())
@@ -68,5 +77,5 @@ def _skeleton(values: dict[str, str], header: str, fenced: bool) -> str:
 
 
 def _write_new(path: Path, content: bytes) -> None:
-    with path.open("xb") as handle:        # "x": never replace a file, even one created meanwhile
+    with path.open("xb") as handle:  # "x": never replace a file, even one created meanwhile
         handle.write(content)

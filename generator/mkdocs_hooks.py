@@ -7,13 +7,15 @@
   editors' Markdown cannot run script or restyle the page. (Commentary and notes are sanitised
   by the generator, editorial.EditorsHtml.)
 """
+
 from __future__ import annotations
 
 import logging
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
+from generator.model.report import Report
 from generator.model.settings import load_settings
 from generator.pipeline.build import generate
 from generator.site.search_index import fold_search_index
@@ -36,25 +38,35 @@ def on_serve(server, config, builder):
 
 def on_pre_build(config) -> None:
     global _fresh
-    if _fresh:                       # `microsite serve` generated docs/ just before starting MkDocs
+    if _fresh:  # `microsite serve` generated docs/ just before starting MkDocs
         _fresh = False
         return
     if _serving:
         report = generate(load_settings(Path(config.config_file_path).parent))
-        for problem in report.fatal:
-            log.error("%s (docs/ left as it was)", problem)
+        log_diagnostics(report)
         log.info("regenerated docs/: %s file(s) written in %.2f s", report.written, report.seconds)
+
+
+def log_diagnostics(report: Report) -> None:
+    """The build's problems in the preview's log. Only a fatal one is logged as an error: mkdocs.yml
+    is strict, and MkDocs stops at any warning, but docs/ was written despite the rest. A repeated
+    report (nothing changed) was logged when it was new."""
+    for diagnostic in report.listed():
+        if diagnostic.severity == "fatal":
+            log.error("%s (docs/ left as it was)", diagnostic)
+        elif not report.unchanged:
+            log.info("%s: %s", diagnostic.severity, diagnostic)
 
 
 def on_page_content(html: str, page, config, files) -> str:
     # A hand-written page is known by its source file, not by its front matter, which the editor writes.
     if not os.path.lexists(_pages_dir(config.config_file_path) / page.file.src_uri):
         return html
-    page.meta = sanitise_front_matter(page.meta)       # the templates read it after every page's content
+    page.meta = sanitise_front_matter(page.meta)  # the templates read it after every page's content
     return sanitise(html)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pages_dir(config_file: str) -> Path:
     return load_settings(Path(config_file).parent).pages_dir
 

@@ -1,4 +1,5 @@
 """Real-browser helpers: the built site served on localhost, driven by Playwright in Debian's Chromium."""
+
 from __future__ import annotations
 
 import functools
@@ -13,10 +14,17 @@ from urllib.parse import urlparse
 
 import pytest
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"     # screenshots; git-ignored
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"  # screenshots; git-ignored
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def artifact(name: str) -> Path:
@@ -51,8 +59,10 @@ def serve(site: Path) -> Iterator[str]:
 
 
 # A 1×1 transparent PNG: the stand-in for map tiles (this machine has no network).
-BLANK_TILE = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                           "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+BLANK_TILE = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
 
 
 def tile_host() -> str:

@@ -1,4 +1,5 @@
 """Shared fixtures: throwaway projects built from the repository's configuration."""
+
 from __future__ import annotations
 
 import json
@@ -51,7 +52,7 @@ def make_project(root: Path, with_corpus: bool = True) -> Project:
         shutil.copy(REPO / name, root / name)
     for folder in ("overrides", "schemas"):
         shutil.copytree(REPO / folder, root / folder)
-    (root / "generator").symlink_to(REPO / "generator")     # mkdocs.yml names the hooks file by path
+    (root / "generator").symlink_to(REPO / "generator")  # mkdocs.yml names the hooks file by path
     shutil.copytree(REPO / "site_src" / "pages", root / "site_src" / "pages")
     (root / "site_src" / "documents").mkdir(parents=True)
     if with_corpus:
@@ -94,7 +95,7 @@ def corpus_text(name: str) -> str:
 # Markers (registered in pyproject.toml): `make test-fast` runs `-m "not browser and not slow"` for the
 # edit-test loop; `make test` runs everything. They are given here, by file and by what a test does,
 # so that test files need no decorators and a new test is marked by the same rules.
-BROWSER_FILES = {"test_accessibility.py"}           # and every test_*_browser.py: Playwright in Chromium
+BROWSER_FILES = {"test_accessibility.py"}  # and every test_*_browser.py: Playwright in Chromium
 SLOW_FILES = {
     "test_bench.py": "bench/run.py end to end on synthetic corpora",
     "test_reproducible.py": "whole builds compared byte for byte",

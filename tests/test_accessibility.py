@@ -9,6 +9,7 @@ also checked as pages of their own, with a popup open.
 Violations of impact "serious" or "critical" fail; the moderate and minor ones are listed in the
 failure message alongside them. No rule is disabled.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,8 @@ import pytest
 from browser import artifact, browser_page
 from test_corpus_site import IDS
 
-PERSIAN, ARABIC = IDS[4], IDS[1]            # 004_5d81250088eb90cf (fa), 001_68d0712cb814f501 (ar)
-PAGES = {                                    # artifact name -> path under the site root
+PERSIAN, ARABIC = IDS[4], IDS[1]  # 004_5d81250088eb90cf (fa), 001_68d0712cb814f501 (ar)
+PAGES = {  # artifact name -> path under the site root
     "home": "",
     "document-fa": f"documents/{PERSIAN}/",
     "document-ar": f"documents/{ARABIC}/",
@@ -63,7 +64,7 @@ LEAFLET_TILES_FOR_AXE = ".leaflet-container img.leaflet-tile { mix-blend-mode: n
 
 
 def run_axe(page, script: str) -> dict:
-    for frame in page.frames:                # children too: axe in the top frame asks them by postMessage
+    for frame in page.frames:  # children too: axe in the top frame asks them by postMessage
         if frame.locator(".leaflet-container").count():
             frame.add_style_tag(content=LEAFLET_TILES_FOR_AXE)
         frame.evaluate(script)
@@ -84,8 +85,11 @@ def describe(violations: list[dict]) -> str:
 def assert_no_serious_violations(results: dict, where: str) -> None:
     failing = [v for v in results["violations"] if v["impact"] in FAILING]
     others = [v for v in results["violations"] if v["impact"] not in FAILING]
-    assert not failing, (f"{where}: serious or critical accessibility violations\n" + describe(failing)
-                         + (f"\nalso moderate or minor:\n{describe(others)}" if others else ""))
+    assert not failing, (
+        f"{where}: serious or critical accessibility violations\n"
+        + describe(failing)
+        + (f"\nalso moderate or minor:\n{describe(others)}" if others else "")
+    )
 
 
 @pytest.mark.parametrize("name", list(PAGES))
@@ -99,8 +103,10 @@ def test_no_serious_or_critical_axe_violations(built_site, name):
         assert errors == []
 
 
-@pytest.mark.parametrize("name, path", [("site-map", "maps/site.html"),
-                                        ("document-map", "maps/document.html#places=al-watiya-air-base,tripoli")])
+@pytest.mark.parametrize(
+    "name, path",
+    [("site-map", "maps/site.html"), ("document-map", "maps/document.html#places=al-watiya-air-base,tripoli")],
+)
 def test_map_files_as_pages_of_their_own(built_site, name, path):
     """The iframes' documents opened directly (as a link or a search engine would): a title, a language,
     zoom allowed; on the site map a popup is open, so its text and links are checked too."""
@@ -128,11 +134,13 @@ def test_mixed_language_blocks_have_lang_and_dir(built_site, doc_id, language):
         attributes = "els => els.map(e => [e.className, e.getAttribute('lang'), e.getAttribute('dir')])"
         originals = page.locator(".ms-orig, .ms-original").evaluate_all(attributes)
         english = page.locator(".ms-en").evaluate_all(attributes)
-        assert len(originals) >= 5 and len(english) >= 5         # summary and every paragraph pair
+        assert len(originals) >= 5 and len(english) >= 5  # summary and every paragraph pair
         assert [o for o in originals if o[1:] != [language, "rtl"]] == []
         assert [e for e in english if e[1:] != ["en", "ltr"]] == []
         # the browser agrees: the text runs right-to-left in the original and left-to-right in English
-        assert set(page.locator(".ms-orig").evaluate_all("els => els.map(e => getComputedStyle(e).direction)")) == {"rtl"}
+        assert set(page.locator(".ms-orig").evaluate_all("els => els.map(e => getComputedStyle(e).direction)")) == {
+            "rtl"
+        }
         assert set(page.locator(".ms-en").evaluate_all("els => els.map(e => getComputedStyle(e).direction)")) == {"ltr"}
         assert errors == []
 
@@ -145,7 +153,8 @@ def test_entity_page_quotes_carry_their_documents_language(built_site):
         quotes = page.locator(".ms-appearance").evaluate_all(
             "els => els.map(e => [e.querySelector('.ms-appearance-head a').getAttribute('href'),"
             " e.querySelector('.ms-orig').getAttribute('lang'), e.querySelector('.ms-orig').getAttribute('dir'),"
-            " (e.querySelector('.ms-en') || {getAttribute: () => 'en'}).getAttribute('lang')])")
+            " (e.querySelector('.ms-en') || {getAttribute: () => 'en'}).getAttribute('lang')])"
+        )
         assert quotes
         for href, lang, direction, english in quotes:
             assert lang == languages[href.removeprefix("../../")] and direction == "rtl" and english == "en", href

@@ -1,5 +1,6 @@
 """The package's shape (ARCHITECTURE.md): layers whose imports point down only, no import cycle,
 short modules. Reads the source with `ast`, so lazy imports inside functions count too."""
+
 from __future__ import annotations
 
 import ast
@@ -10,6 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 # and entities stand side by side and do not import each other.
 LAYERS = {"model": 0, "text": 1, "stages": 2, "entities": 2, "site": 3, "pipeline": 4, "app": 5}
 MAX_MODULE_LINES = 300
+MAX_FUNCTION_LINES = 40
 
 
 def module_name(path: Path) -> str:
@@ -30,8 +32,11 @@ def imports(path: Path) -> set[str]:
             assert node.level == 0, f"{path}: relative import; write generator.… in full"
             for alias in node.names:
                 candidate = f"{node.module}.{alias.name}"
-                found.add(candidate if (PACKAGE.parent / candidate.replace(".", "/")).with_suffix(".py").exists()
-                          else node.module)
+                found.add(
+                    candidate
+                    if (PACKAGE.parent / candidate.replace(".", "/")).with_suffix(".py").exists()
+                    else node.module
+                )
         elif isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names if alias.name.startswith("generator")}
     return found
@@ -59,9 +64,9 @@ def test_no_import_cycle():
     def visit(module: str, path: list[str]) -> None:
         for target in sorted(edges.get(module, ())):
             if target in path:
-                cycles.append(" -> ".join(path[path.index(target):] + [target]))
+                cycles.append(" -> ".join([*path[path.index(target) :], target]))
             elif target not in done:
-                visit(target, path + [target])
+                visit(target, [*path, target])
         done.add(module)
 
     done: set[str] = set()
@@ -72,6 +77,20 @@ def test_no_import_cycle():
 
 
 def test_modules_are_short():
-    long = [f"{path.relative_to(PACKAGE)}: {n} lines" for path in sorted(PACKAGE.rglob("*.py"))
-            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES]
+    long = [
+        f"{path.relative_to(PACKAGE)}: {n} lines"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    ]
+    assert not long, "\n".join(long)
+
+
+def test_functions_fit_on_one_screen():
+    long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    long.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}: {lines} lines")
     assert not long, "\n".join(long)

@@ -1,5 +1,6 @@
 """Bad input: each file is skipped with a one-line reason naming it, or published safely as
 text; the rest of the site always builds (MkDocs --strict)."""
+
 from __future__ import annotations
 
 import html
@@ -21,15 +22,22 @@ def _skipped(report, name: str) -> str:
     return matches[0].reason
 
 
-@pytest.mark.parametrize("name, content, reason", [
-    ("empty.txt", b"", "empty file"),
-    ("blank.txt", b"  \n\n \t\n", "empty file"),
-    ("binary.txt", bytes(range(256)) * 64, "binary"),
-    ("png.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\x01" * 500, "binary"),
-    ("furniture.txt", "Loader\nFind Us\nاعلان\nشارك هذا المقال\nApple store\nزر الذهاب إلى الأعلى\n", "no article text"),
-    ("bad front matter.txt", ARABIC, "page address"),
-    ("broken-yaml.txt", "---\ntitle: [unclosed\n---\n" + ARABIC, "front matter is not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n \t\n", "empty file"),
+        ("binary.txt", bytes(range(256)) * 64, "binary"),
+        ("png.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\x01" * 500, "binary"),
+        (
+            "furniture.txt",
+            "Loader\nFind Us\nاعلان\nشارك هذا المقال\nApple store\nزر الذهاب إلى الأعلى\n",
+            "no article text",
+        ),
+        ("bad front matter.txt", ARABIC, "page address"),
+        ("broken-yaml.txt", "---\ntitle: [unclosed\n---\n" + ARABIC, "front matter is not valid YAML"),
+    ],
+)
 def test_unpublishable_files_are_skipped_with_one_line_reason(empty_project, name, content, reason):
     empty_project.add(name, content)
     empty_project.add("good.txt", ARABIC)
@@ -40,7 +48,7 @@ def test_unpublishable_files_are_skipped_with_one_line_reason(empty_project, nam
 
 
 def test_huge_file_is_skipped_and_site_still_builds(empty_project):
-    empty_project.add("huge.txt", ("كلمة " * 1_000_000).encode("utf-8"))     # 10 MB
+    empty_project.add("huge.txt", ("كلمة " * 1_000_000).encode("utf-8"))  # 10 MB
     empty_project.add("five-mb.txt", ("word " * 1_050_000).encode("utf-8"))  # just over 5 MB
     empty_project.add("good.txt", ARABIC)
     report = empty_project.generate()
@@ -65,8 +73,9 @@ def test_windows_1256_persian_is_decoded_and_reported(empty_project):
     persian = ascii_digits(corpus_text("004_5d81250088eb90cf.txt").replace("ی", "ي").replace("ک", "ك"))
     empty_project.add("legacy.txt", persian.encode("cp1256", errors="strict"))
     report = empty_project.generate()
-    assert any("legacy.txt: decoded as cp1256" in w or "legacy.txt: decoded as windows-1256" in w
-               for w in report.warnings), report.warnings
+    assert any(
+        "legacy.txt: decoded as cp1256" in w or "legacy.txt: decoded as windows-1256" in w for w in report.warnings
+    ), report.warnings
     assert empty_project.record("legacy")["language"] == "fa"
 
 
@@ -85,11 +94,11 @@ def test_markup_in_text_is_published_as_text(empty_project, kind):
     empty_project.add("hostile.txt", text)
     assert empty_project.build() == 0
     page = (empty_project.root / "site" / "documents" / "hostile" / "index.html").read_text(encoding="utf-8")
-    body = page[page.index('ms-text'):]
+    body = page[page.index("ms-text") :]
     flat = hostile.replace("\n", " ")
     assert html.escape(flat, quote=False) in body.replace("&#34;", '"').replace("&quot;", '"').replace("&#39;", "'")
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>bold</b>" not in page
-    assert "<strong>bold</strong>" not in page and "<h1 id=\"heading\"" not in page
+    assert "<strong>bold</strong>" not in page and '<h1 id="heading"' not in page
     record = empty_project.record("hostile", "site")
     assert any(flat in p for p in record["text"]["original"])
 
@@ -110,8 +119,11 @@ def test_bidi_controls_are_removed_and_recorded(empty_project):
 
 
 def test_front_matter_overrides_and_bad_fields_warn(empty_project):
-    empty_project.add("edited.txt", "---\ntitle: عنوان المحرر\noutlet: Outlet\ndate: 2021-02-03\n"
-                                     "url: javascript:alert(1)\ncolour: red\n---\n" + ARABIC)
+    empty_project.add(
+        "edited.txt",
+        "---\ntitle: عنوان المحرر\noutlet: Outlet\ndate: 2021-02-03\n"
+        "url: javascript:alert(1)\ncolour: red\n---\n" + ARABIC,
+    )
     report = empty_project.generate()
     record = empty_project.record("edited")
     assert (record["title"]["original"], record["outlet"], record["date"]) == ("عنوان المحرر", "Outlet", "2021-02-03")
@@ -131,9 +143,11 @@ def test_sidecar_metadata(empty_project):
 
 def test_saved_html_page_main_text_is_extracted(empty_project):
     paragraphs = "".join(f"<p>{line}</p>" for line in ARTICLE)
-    page = (f"<html><head><title>عنوان الصفحة</title><script>var tracking = 1;</script></head><body>"
-            f"<nav><a href='/'>الرئيسية</a> <a href='/x'>أخبار</a></nav><article><h1>عنوان المقال</h1>{paragraphs}</article>"
-            f"<footer>جميع الحقوق محفوظة</footer></body></html>")
+    page = (
+        f"<html><head><title>عنوان الصفحة</title><script>var tracking = 1;</script></head><body>"
+        f"<nav><a href='/'>الرئيسية</a> <a href='/x'>أخبار</a></nav><article><h1>عنوان المقال</h1>{paragraphs}</article>"
+        f"<footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
     empty_project.add("saved.html", page)
     report = empty_project.generate()
     assert not report.skipped

@@ -5,6 +5,7 @@ Speed itself is never asserted here (a timed test would fail on a busy machine):
 run on tiny corpora to prove it works and writes every figure; the targets are judged from the
 figures `make bench` recorded.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,11 +14,25 @@ import sys
 
 from conftest import REPO
 
-ROWS = ("Generator, cold", "Generator per document", "Rebuild with nothing changed", "MkDocs + Material build",
-        "Generator / MkDocs build", "Plain MkDocs + Material", "Peak memory", "Document page HTML",
-        "Largest page", "Search index per document", "Total site size")
-TARGETS = ("Generator time at most 25%", "Per-page HTML at most 100 KB", "Total site size grows linearly",
-           "Rebuild with nothing changed at most 10%")
+ROWS = (
+    "Generator, cold",
+    "Generator per document",
+    "Rebuild with nothing changed",
+    "MkDocs + Material build",
+    "Generator / MkDocs build",
+    "Plain MkDocs + Material",
+    "Peak memory",
+    "Document page HTML",
+    "Largest page",
+    "Search index per document",
+    "Total site size",
+)
+TARGETS = (
+    "Generator time at most 25%",
+    "Per-page HTML at most 100 KB",
+    "Total site size grows linearly",
+    "Rebuild with nothing changed at most 10%",
+)
 LONG_LINE_ROWS = ("Generator, cold", "× the five-document build", "Added seconds per MB")
 # Issue 11: a 1 MB document on one line costs "no more than a few times a normal build".
 LONG_LINE_MAX_RATIO = 3.0
@@ -27,16 +42,38 @@ FIGURE_RE = re.compile(r"^\*\*([\d.]+) MB one-line document: ([\d.]+)× a normal
 def targets_table(markdown: str) -> dict[str, str]:
     """target -> 'yes' / '**no**', from the report's targets table."""
     section = markdown.split("## Targets", 1)[1].split("\n## ", 1)[0]
-    return {cells[0]: cells[2] for line in section.splitlines()
-            if (cells := [c.strip() for c in line.strip("|").split("|")]) and len(cells) == 3
-            and cells[0] not in ("target", "---")}
+    return {
+        cells[0]: cells[2]
+        for line in section.splitlines()
+        if (cells := [c.strip() for c in line.strip("|").split("|")])
+        and len(cells) == 3
+        and cells[0] not in ("target", "---")
+    }
 
 
 def test_bench_script_builds_synthetic_corpora_and_reports_every_figure(tmp_path):
     output = tmp_path / "BENCHMARKS.md"
-    subprocess.run([sys.executable, "bench/run.py", "--sizes", "20", "40", "--runs", "1", "--long-line-mb", "0.02",
-                    "--workdir", str(tmp_path / "work"), "--output", str(output)], cwd=REPO, check=True,
-                   capture_output=True, timeout=900)
+    subprocess.run(
+        [
+            sys.executable,
+            "bench/run.py",
+            "--sizes",
+            "20",
+            "40",
+            "--runs",
+            "1",
+            "--long-line-mb",
+            "0.02",
+            "--workdir",
+            str(tmp_path / "work"),
+            "--output",
+            str(output),
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
     report = output.read_text(encoding="utf-8")
     assert "| | 20 documents | 40 documents |" in report
     for row in ROWS:
@@ -45,7 +82,7 @@ def test_bench_script_builds_synthetic_corpora_and_reports_every_figure(tmp_path
     assert len(judged) == len(TARGETS) and all(t.startswith(TARGETS) for t in judged)
     assert set(judged.values()) <= {"yes", "**no**"}
     assert_long_line_section(long_line_section(report), ["0.02"])
-    assert not list((tmp_path / "work").iterdir())          # its projects are removed after measuring
+    assert not list((tmp_path / "work").iterdir())  # its projects are removed after measuring
 
 
 def long_line_section(markdown: str) -> str:
@@ -59,16 +96,36 @@ def assert_long_line_section(section: str, sizes: list[str]) -> None:
     assert "| | five documents | " + " | ".join(f"+ {mb} MB on one line" for mb in sizes) + " |" in section
     for row in LONG_LINE_ROWS:
         # the five documents' cell, then a figure for each size
-        assert re.search(rf"^\| {re.escape(row)} \| [^|]+ \|" + r" [^|]*\d[^|]* \|" * len(sizes) + "$", section, re.M), row
+        assert re.search(
+            rf"^\| {re.escape(row)} \| [^|]+ \|" + r" [^|]*\d[^|]* \|" * len(sizes) + "$", section, re.M
+        ), row
 
 
 def test_long_line_part_runs_alone_and_replaces_only_its_section(tmp_path):
     output = tmp_path / "BENCHMARKS.md"
     committed = (REPO / "BENCHMARKS.md").read_text(encoding="utf-8")
     output.write_text(committed, encoding="utf-8")
-    subprocess.run([sys.executable, "bench/run.py", "--only", "long-line", "--long-line-mb", "0.01", "0.02",
-                    "--runs", "1", "--workdir", str(tmp_path / "work"), "--output", str(output)], cwd=REPO,
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "bench/run.py",
+            "--only",
+            "long-line",
+            "--long-line-mb",
+            "0.01",
+            "0.02",
+            "--runs",
+            "1",
+            "--workdir",
+            str(tmp_path / "work"),
+            "--output",
+            str(output),
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     report = output.read_text(encoding="utf-8")
     assert_long_line_section(long_line_section(report), ["0.01", "0.02"])
     assert report.replace(long_line_section(report), "") == committed.replace(long_line_section(committed), "")

@@ -1,5 +1,6 @@
 """Speed never changes the result: the document cache and the worker processes give exactly
 the docs/ of a cold build on one core."""
+
 from __future__ import annotations
 
 import os
@@ -55,15 +56,15 @@ def test_a_damaged_cache_is_recomputed_and_never_fails_the_build(project, counte
     project.generate()
     expected = tree_digest(project.root / "docs")
     (project.root / DATABASE).write_bytes(damage)
-    shutil.rmtree(project.root / "docs")                 # so the build cannot stop early as "unchanged"
+    shutil.rmtree(project.root / "docs")  # so the build cannot stop early as "unchanged"
     report = project.generate()
     assert not report.errors and report.published == 5
     assert tree_digest(project.root / "docs") == expected
-    assert len(counted_processing) == 10                 # every document processed again
+    assert len(counted_processing) == 10  # every document processed again
     counted_processing.clear()
     shutil.rmtree(project.root / "docs")
     project.generate()
-    assert counted_processing == []                      # and the cache works again afterwards
+    assert counted_processing == []  # and the cache works again afterwards
 
 
 def test_work_on_all_cores_gives_the_docs_of_one_core(tmp_path, monkeypatch):
@@ -72,14 +73,14 @@ def test_work_on_all_cores_gives_the_docs_of_one_core(tmp_path, monkeypatch):
     processed_by = tmp_path / "pids"
     real = pipeline.process
 
-    def recording(path, context):                     # runs in the workers: they report by file
+    def recording(path, context):  # runs in the workers: they report by file
         with processed_by.open("a") as handle:
             handle.write(f"{os.getpid()}\n")
         return real(path, context)
 
     monkeypatch.setattr(pipeline, "process", recording)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(parallel, "available_cores", lambda: 2)        # worker processes even on a 1-core machine
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)  # worker processes even on a 1-core machine
     all_cores.generate()
     assert set(processed_by.read_text().split()) - {str(os.getpid())}, "no document was processed by a worker"
     assert tree_digest(one_core.root / "docs") == tree_digest(all_cores.root / "docs")

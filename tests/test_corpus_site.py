@@ -1,4 +1,5 @@
 """Issue 2 'Done when' on the five real documents, through a full `microsite build` (MkDocs --strict)."""
+
 from __future__ import annotations
 
 import json
@@ -7,13 +8,43 @@ import jsonschema
 import pytest
 from conftest import REPO, corpus_text
 
-IDS = ["000_99d85874a1d33ffe", "001_68d0712cb814f501", "002_de244ad36c17fbc9", "003_e8a0a6e2dc4f0eda",
-       "004_5d81250088eb90cf"]
+IDS = [
+    "000_99d85874a1d33ffe",
+    "001_68d0712cb814f501",
+    "002_de244ad36c17fbc9",
+    "003_e8a0a6e2dc4f0eda",
+    "004_5d81250088eb90cf",
+]
 # Boilerplate the issue names, as it is written in the sources; none may survive in any text.
-BOILERPLATE = ["Loader", "Find Us", "Flipboard", "Apple store", "Google Play", "اعلان", "Copyright", "شارك هذا المقال",
-               "Copy to clipboard", "viber", "مواضيع إضافية", "الصين تعتزم", "#قناة", "اترك تعليقاً",
-               "لن يتم نشر عنوان بريدك", "زر الذهاب إلى الأعلى", "إغلاق", "مقالات ذات صلة", "كلمات دلالية",
-               "إقرأ أيضاً", "المرعاش", "بيلاروسيا", "نظر شما", "سفارت واشنگتن", "عراقچی", "المصدر:", "بقلم:"]
+BOILERPLATE = [
+    "Loader",
+    "Find Us",
+    "Flipboard",
+    "Apple store",
+    "Google Play",
+    "اعلان",
+    "Copyright",
+    "شارك هذا المقال",
+    "Copy to clipboard",
+    "viber",
+    "مواضيع إضافية",
+    "الصين تعتزم",
+    "#قناة",
+    "اترك تعليقاً",
+    "لن يتم نشر عنوان بريدك",
+    "زر الذهاب إلى الأعلى",
+    "إغلاق",
+    "مقالات ذات صلة",
+    "كلمات دلالية",
+    "إقرأ أيضاً",
+    "المرعاش",
+    "بيلاروسيا",
+    "نظر شما",
+    "سفارت واشنگتن",
+    "عراقچی",
+    "المصدر:",
+    "بقلم:",
+]
 
 
 def test_site_builds_strictly_and_publishes_dataset(built_site):
@@ -29,8 +60,9 @@ def test_site_builds_strictly_and_publishes_dataset(built_site):
     assert (site / "data" / "documents.csv").read_text(encoding="utf-8-sig").count("\n") == 6
 
 
-@pytest.mark.parametrize("doc_id, language", [(IDS[0], "ar"), (IDS[1], "ar"), (IDS[2], "ar"), (IDS[3], "ar"),
-                                              (IDS[4], "fa")])
+@pytest.mark.parametrize(
+    "doc_id, language", [(IDS[0], "ar"), (IDS[1], "ar"), (IDS[2], "ar"), (IDS[3], "ar"), (IDS[4], "fa")]
+)
 def test_language_and_direction(built_site, doc_id, language):
     record = built_site.record(doc_id, "site")
     assert record["language"] == language

@@ -1,4 +1,5 @@
 """Issue 4 on the real corpus: sidebars, corpus.json, entity pages, new names, knowledge base."""
+
 from __future__ import annotations
 
 import json
@@ -12,12 +13,34 @@ from generator.entities.knowledge import load_knowledge
 
 # Read off each document's body by hand: every person and place it names.
 PEOPLE = {
-    IDS[0]: {"hulusi-akar", "yasar-guler", "salah-al-din-al-namroush", "mohammed-al-sharif", "abdul-hakim-abu-haliya",
-             "serhat-aksen", "fayez-al-sarraj", "khalifa-haftar"},
-    IDS[1]: {"fayez-al-sarraj", "hulusi-akar", "yasar-guler", "salah-al-din-al-namroush", "khalifa-haftar",
-             "muammar-gaddafi"},
-    IDS[2]: {"salah-al-din-al-namroush", "hulusi-akar", "yasar-guler", "khalifa-haftar", "recep-tayyip-erdogan",
-             "fathi-bashagha", "mohammed-al-sharif", "osama-al-juwaili"},
+    IDS[0]: {
+        "hulusi-akar",
+        "yasar-guler",
+        "salah-al-din-al-namroush",
+        "mohammed-al-sharif",
+        "abdul-hakim-abu-haliya",
+        "serhat-aksen",
+        "fayez-al-sarraj",
+        "khalifa-haftar",
+    },
+    IDS[1]: {
+        "fayez-al-sarraj",
+        "hulusi-akar",
+        "yasar-guler",
+        "salah-al-din-al-namroush",
+        "khalifa-haftar",
+        "muammar-gaddafi",
+    },
+    IDS[2]: {
+        "salah-al-din-al-namroush",
+        "hulusi-akar",
+        "yasar-guler",
+        "khalifa-haftar",
+        "recep-tayyip-erdogan",
+        "fathi-bashagha",
+        "mohammed-al-sharif",
+        "osama-al-juwaili",
+    },
     IDS[3]: {"abdul-hamid-dbeibah", "yasar-guler"},
     IDS[4]: {"khalifa-haftar", "khairi-al-tamimi", "fathi-bashagha", "abdul-hamid-dbeibah"},
 }
@@ -29,13 +52,32 @@ PLACES = {
     IDS[4]: {"turkey", "libya", "africa", "benghazi", "eastern-libya", "al-watiya-air-base", "tripoli"},
 }
 ORGANISATIONS = {
-    IDS[0]: {"government-of-national-accord", "turkish-general-staff", "libyan-navy", "libyan-national-army",
-             "defence-security-cooperation-and-training-assistance-advisory-command"},
-    IDS[2]: {"government-of-national-accord", "ministry-of-defence-libya", "operation-volcano-of-rage", "awj", "trt",
-             "presidential-council-libya", "joint-operations-room", "turkish-general-staff",
-             "defence-security-cooperation-and-training-assistance-advisory-command"},
-    IDS[3]: {"government-of-national-unity", "ministry-of-national-defence-turkey", "facebook", "hukumetna",
-             "libyan-general-staff", "directorate-of-communications-turkey"},
+    IDS[0]: {
+        "government-of-national-accord",
+        "turkish-general-staff",
+        "libyan-navy",
+        "libyan-national-army",
+        "defence-security-cooperation-and-training-assistance-advisory-command",
+    },
+    IDS[2]: {
+        "government-of-national-accord",
+        "ministry-of-defence-libya",
+        "operation-volcano-of-rage",
+        "awj",
+        "trt",
+        "presidential-council-libya",
+        "joint-operations-room",
+        "turkish-general-staff",
+        "defence-security-cooperation-and-training-assistance-advisory-command",
+    },
+    IDS[3]: {
+        "government-of-national-unity",
+        "ministry-of-national-defence-turkey",
+        "facebook",
+        "hukumetna",
+        "libyan-general-staff",
+        "directorate-of-communications-turkey",
+    },
     IDS[4]: {"negah-e-no", "libya-observer", "facebook", "grand-national-assembly-of-turkey"},
 }
 
@@ -48,8 +90,13 @@ def test_knowledge_base_is_valid_and_holds_the_five_sites():
     entities, errors = load_knowledge(REPO / "site_src" / "knowledge")
     assert errors == []
     by_id = {e.id: e for e in entities}
-    for site, subtype in (("tripoli", "city"), ("mitiga-international-airport", "airport"), ("antalya", "city"),
-                          ("benghazi", "city"), ("al-watiya-air-base", "air_base")):
+    for site, subtype in (
+        ("tripoli", "city"),
+        ("mitiga-international-airport", "airport"),
+        ("antalya", "city"),
+        ("benghazi", "city"),
+        ("al-watiya-air-base", "air_base"),
+    ):
         assert by_id[site].subtype == subtype and by_id[site].lat is not None
 
 
@@ -75,14 +122,14 @@ def test_names_only_in_boilerplate_or_appended_articles_are_never_linked(project
     """Give the knowledge base people and places that the five files name only in removed
     lines (bylines, related headlines, the article appended to 003): none may be linked."""
     removed_only = {
-        "kamel-al-marash": ("person", None, "Kamel al-Marash", ["كامل المرعاش", "المرعاش"]),      # 003, appended article
-        "osama-hammad": ("person", None, "Osama Hammad", ["أسامة حماد"]),                      # 003, appended article
-        "belarus": ("place", "country", "Belarus", ["بيلاروسيا"]),                               # 003, appended article
-        "euronews": ("organisation", "media", "Euronews", ["يورونيوز"]),                         # 001, byline
-        "abdel-fattah-el-sisi": ("person", None, "Abdel Fattah el-Sisi", ["السيسي"]),           # 001, related headline
-        "ras-ajdir": ("place", "city", "Ras Ajdir", ["رأس جدير"]),                              # 001, related headline
-        "donald-trump": ("person", None, "Donald Trump", ["ترامپ"]),                           # 004, headline list
-        "bawabat-al-fajr": ("organisation", "media", "Bawabat al-Fajr", ["بوابة الفجر"]),        # 003, source line
+        "kamel-al-marash": ("person", None, "Kamel al-Marash", ["كامل المرعاش", "المرعاش"]),  # 003, appended article
+        "osama-hammad": ("person", None, "Osama Hammad", ["أسامة حماد"]),  # 003, appended article
+        "belarus": ("place", "country", "Belarus", ["بيلاروسيا"]),  # 003, appended article
+        "euronews": ("organisation", "media", "Euronews", ["يورونيوز"]),  # 001, byline
+        "abdel-fattah-el-sisi": ("person", None, "Abdel Fattah el-Sisi", ["السيسي"]),  # 001, related headline
+        "ras-ajdir": ("place", "city", "Ras Ajdir", ["رأس جدير"]),  # 001, related headline
+        "donald-trump": ("person", None, "Donald Trump", ["ترامپ"]),  # 004, headline list
+        "bawabat-al-fajr": ("organisation", "media", "Bawabat al-Fajr", ["بوابة الفجر"]),  # 003, source line
     }
     folder = project.root / "site_src" / "knowledge"
     shutil_copy_knowledge(folder)
@@ -110,7 +157,7 @@ def shutil_copy_knowledge(folder) -> None:
 
 def test_sidebar_lists_english_and_original_names_with_links(built_site):
     html = (built_site.root / "site" / "documents" / IDS[4] / "index.html").read_text(encoding="utf-8")
-    sidebar = html[html.index('<aside class="ms-entities"'):html.index("</aside>")]
+    sidebar = html[html.index('<aside class="ms-entities"') : html.index("</aside>")]
     assert "People" in sidebar and "Organisations" in sidebar and "Places" in sidebar
     assert '<a href="../../entities/al-watiya-air-base/">al-Watiya Air Base</a>' in sidebar
     assert 'lang="fa" dir="rtl">پایگاه هوایی الوطیه</span>' in sidebar
@@ -132,7 +179,7 @@ def test_entity_page_shows_note_spellings_documents_in_context_and_co_mentions(b
     # the sentence, in the original and in English, for 003
     assert "وقع رئيس حكومة الوحدة الوطنية في ليبيا عبد الفتاح الدبيبة ووزير الدفاع التركي ياشار غولر" in html
     assert "Turkish Defence Minister Yaşar Güler signed a memorandum" in html
-    co = html[html.index('id="most-often-named-with"'):]
+    co = html[html.index('id="most-often-named-with"') :]
     assert '<a href="../hulusi-akar/">Hulusi Akar</a> <span class="ms-count">3 document(s)</span>' in co
     index = (built_site.root / "site" / "entities" / "index.html").read_text(encoding="utf-8")
     assert all(heading in index for heading in ("People", "Organisations", "Places"))
@@ -159,7 +206,8 @@ def test_new_spellings_link_and_an_unknown_minister_is_listed_for_editors(projec
     record = project.record("006_persian_new", "site")
     assert record["language"] == "fa"
     assert {"hulusi-akar", "yasar-guler", "fayez-al-sarraj", "tripoli", "al-watiya-air-base"} <= entity_ids(
-        record, "person") | entity_ids(record, "place")
+        record, "person"
+    ) | entity_ids(record, "place")
     names = {e["id"]: e["names"] for e in record["entities"]}
     assert names["hulusi-akar"] == ["خلوصی آکار", "آکار"]
     assert [n["name"] for n in record["new_names"]] == ["مولود چاووش اوغلو"]
@@ -172,7 +220,8 @@ def test_new_spellings_link_and_an_unknown_minister_is_listed_for_editors(projec
 
 def test_a_malformed_entry_is_reported_and_the_site_still_builds(project, capsys):
     (project.root / "site_src" / "knowledge" / "tripoli.md").write_text(
-        "---\nid: tripoli\ntype: place\nsubtype: town\nname: Tripoli\n---\n", encoding="utf-8")
+        "---\nid: tripoli\ntype: place\nsubtype: town\nname: Tripoli\n---\n", encoding="utf-8"
+    )
     report = project.generate()
     assert any("tripoli.md: field 'subtype' must be one of" in e for e in report.errors)
     assert project.build() == 0

@@ -1,4 +1,5 @@
 """Same event, several sources; the timeline."""
+
 from __future__ import annotations
 
 import itertools
@@ -18,7 +19,7 @@ from generator.model.settings import load_settings
 from generator.pipeline.run import load_context, process
 from generator.stages.ingest import discover
 
-SAME_EVENT = {IDS[0], IDS[1], IDS[2]}      # the 3 July 2020 visit to Tripoli, read off the texts
+SAME_EVENT = {IDS[0], IDS[1], IDS[2]}  # the 3 July 2020 visit to Tripoli, read off the texts
 
 
 def five_documents():
@@ -52,13 +53,13 @@ def test_timeline_lists_all_five_in_date_order_with_inferred_dates_marked(built_
     assert html.index('id="2020"') < html.index('id="2024"') < html.index('id="undated"')
     assert html.count("inferred</strong> from related coverage (001_68d0712cb814f501)") == 2
     assert html.count("Same event, 3 sources") == 1
-    undated = html[html.index('id="undated"'):]
+    undated = html[html.index('id="undated"') :]
     assert IDS[4] in undated and "no publication date in their text" in undated
 
 
 def test_pages_show_related_coverage_and_the_inferred_date(built_site):
     page = (built_site.root / "site" / "documents" / IDS[0] / "index.html").read_text(encoding="utf-8")
-    related = page[page.index('id="related-coverage"'):]
+    related = page[page.index('id="related-coverage"') :]
     assert f'href="../{IDS[1]}/"' in related and f'href="../{IDS[2]}/"' in related and "يورونيوز" in related
     assert re.search(r'<time datetime="2020-07-03">2020-07-03</time> <span class="ms-flag">inferred</span>', page)
     record = built_site.record(IDS[0], "site")

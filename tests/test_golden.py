@@ -5,6 +5,7 @@ rewrites the golden copy from the working tree; review and commit its diff.
 Generation is tests/golden/refresh.py's, shared with `make golden`: conftest's `make_project` in a
 temporary folder outside git, then `Project.generate()`. Nothing from `generator` is imported here.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -18,11 +19,13 @@ _spec = importlib.util.spec_from_file_location("golden_refresh", Path(__file__).
 golden = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(golden)
 
-REFRESH = ("if the change is intended, run `make golden` (tests/golden/refresh.py) and review "
-           "`git diff tests/golden` before committing it")
-SHOWN_FILES = 3          # differing files shown as a diff
-SHOWN_LINES = 40         # lines of diff per file
-SHOWN_WIDTH = 240        # characters of a diff line
+REFRESH = (
+    "if the change is intended, run `make golden` (tests/golden/refresh.py) and review "
+    "`git diff tests/golden` before committing it"
+)
+SHOWN_FILES = 3  # differing files shown as a diff
+SHOWN_LINES = 40  # lines of diff per file
+SHOWN_WIDTH = 240  # characters of a diff line
 
 
 @pytest.fixture(scope="module")
@@ -35,18 +38,25 @@ def short_diff(name: str, expected: bytes, actual: bytes) -> str:
         old, new = expected.decode("utf-8"), actual.decode("utf-8")
     except UnicodeDecodeError:
         return f"--- golden/{name}\n+++ docs/{name}\n(binary: {len(expected)} bytes golden, {len(actual)} generated)"
-    lines = [line.rstrip("\n") for line in difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True),
-        fromfile=f"golden/{name}", tofile=f"docs/{name}", n=1)]
+    lines = [
+        line.rstrip("\n")
+        for line in difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            fromfile=f"golden/{name}",
+            tofile=f"docs/{name}",
+            n=1,
+        )
+    ]
     # minified JSON and HTML lines are long: show a changed pair around its first difference
     for i in range(2, len(lines) - 1):
         before, after = lines[i], lines[i + 1]
         if before[:1] == "-" and after[:1] == "+" and max(len(before), len(after)) > SHOWN_WIDTH:
-            start = max(1, len(commonprefix([before[1:], after[1:]])) + 1 - SHOWN_WIDTH // 3)
-            lines[i], lines[i + 1] = (f"{line[0]}…{line[start:start + SHOWN_WIDTH]}…" for line in (before, after))
+            start = max(1, len(commonprefix([before[1:], after[1:]])) + 1 - SHOWN_WIDTH // 3)  # noqa: RUF071 (characters are meant)
+            lines[i], lines[i + 1] = (f"{line[0]}…{line[start : start + SHOWN_WIDTH]}…" for line in (before, after))
     lines = [line if len(line) <= SHOWN_WIDTH + 3 else line[:SHOWN_WIDTH] + "…" for line in lines]
     if len(lines) > SHOWN_LINES:
-        lines = lines[:SHOWN_LINES] + [f"… {len(lines) - SHOWN_LINES} more diff line(s)"]
+        lines = [*lines[:SHOWN_LINES], f"… {len(lines) - SHOWN_LINES} more diff line(s)"]
     return "\n".join(lines)
 
 
@@ -62,8 +72,10 @@ def test_seeds_docs_are_byte_identical_to_golden(seeds_docs):
     changed = [name for name in sorted(expected.keys() & actual.keys()) if expected[name] != actual[name]]
     if not (missing or extra or changed):
         return
-    report = [f"generated docs/ differs from tests/golden/docs/: {len(changed)} changed, "
-              f"{len(missing)} no longer generated, {len(extra)} new"]
+    report = [
+        f"generated docs/ differs from tests/golden/docs/: {len(changed)} changed, "
+        f"{len(missing)} no longer generated, {len(extra)} new"
+    ]
     report += [f"  no longer generated: {name}" for name in missing]
     report += [f"  new: {name}" for name in extra]
     report += [f"  changed: {name}" for name in changed]

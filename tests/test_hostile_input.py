@@ -1,5 +1,6 @@
 """Hostile and careless input (issue 11): nothing outside site_src/ is published, no input file
 ends a build with a traceback, nothing is silently lost, nothing spoofs a reader."""
+
 from __future__ import annotations
 
 import os
@@ -32,6 +33,7 @@ def _one_line(report_text: str, name: str) -> str:
 
 # 1. Files outside the repository ----------------------------------------------------------
 
+
 @pytest.fixture
 def outside_file(tmp_path: Path) -> Path:
     secret = tmp_path / "outside" / "passwords.txt"
@@ -50,11 +52,15 @@ def test_links_out_of_site_src_are_refused_everywhere_and_the_rest_builds(empty_
     (documents / "relative.txt").symlink_to(Path("../../.git/config"))
     (documents / "proc.txt").symlink_to("/proc/self/environ")
     (documents / "dangling.txt").symlink_to(root / "nowhere.txt")
-    os.mkfifo(documents / "pipe.txt")                    # reading it would block the build forever
+    os.mkfifo(documents / "pipe.txt")  # reading it would block the build forever
     empty_project.add("side.txt", ARABIC)
-    (documents / "side.yml").symlink_to(outside_file)    # a sidecar that is a link out
-    for folder, name in (("commentary", "good.md"), ("translations", "good.en.md"), ("knowledge", "leak.md"),
-                         ("pages", "leak.md")):
+    (documents / "side.yml").symlink_to(outside_file)  # a sidecar that is a link out
+    for folder, name in (
+        ("commentary", "good.md"),
+        ("translations", "good.en.md"),
+        ("knowledge", "leak.md"),
+        ("pages", "leak.md"),
+    ):
         (root / "site_src" / folder).mkdir(exist_ok=True)
         (root / "site_src" / folder / name).symlink_to(outside_file)
     assert empty_project.build() == 0
@@ -70,7 +76,7 @@ def test_links_out_of_site_src_are_refused_everywhere_and_the_rest_builds(empty_
     text = report.summary()
     for name in ("commentary/good.md", "knowledge/leak.md", "pages/leak.md", "translations/good.en.md", "side.yml"):
         assert "outside site_src" in _one_line(text, name)
-    assert report.published == 1      # good.txt; side.txt's sidecar is a link out, so it is refused whole
+    assert report.published == 1  # good.txt; side.txt's sidecar is a link out, so it is refused whole
 
 
 def test_a_link_inside_site_src_is_read(empty_project):
@@ -102,22 +108,29 @@ def test_impossible_dates_in_any_front_matter_give_one_line_naming_the_file(proj
     project.add("sidecar.txt", ARABIC)
     (project.documents / "sidecar.yml").write_text(f"date: {date}\n", encoding="utf-8")
     knowledge = root / "site_src" / "knowledge" / "bad-date.md"
-    knowledge.write_text(dump_front_matter({"id": "bad-date", "type": "person", "name": "Bad Date"})
-                         .replace("---\n", f"---\ndate: {date}\n", 1) + "Note.\n", encoding="utf-8")
+    knowledge.write_text(
+        dump_front_matter({"id": "bad-date", "type": "person", "name": "Bad Date"}).replace(
+            "---\n", f"---\ndate: {date}\n", 1
+        )
+        + "Note.\n",
+        encoding="utf-8",
+    )
     translation = root / "site_src" / "translations" / "001_68d0712cb814f501.en.md"
-    translation.write_text(translation.read_text(encoding="utf-8").replace("---\n", f"---\nreviewed: {date}\n", 1),
-                           encoding="utf-8")
-    report = project.generate()              # no exception
+    translation.write_text(
+        translation.read_text(encoding="utf-8").replace("---\n", f"---\nreviewed: {date}\n", 1), encoding="utf-8"
+    )
+    report = project.generate()  # no exception
     text = report.summary()
     assert "dated.txt" in _one_line(text, "dated.txt") and "not valid YAML" in _one_line(text, "dated.txt")
     assert "not valid YAML" in _one_line(text, "sidecar.txt")
     assert "not valid YAML" in _one_line(text, "bad-date.md")
     assert "not valid YAML" in _one_line(text, "001_68d0712cb814f501.en.md")
-    assert report.published == 5             # the seeds still build
+    assert report.published == 5  # the seeds still build
 
     (root / "site_src" / "commentary").mkdir()
     (root / "site_src" / "commentary" / "000_99d85874a1d33ffe.md").write_text(
-        f"---\nauthor: A\ndate: {date}\n---\nText.\n", encoding="utf-8")
+        f"---\nauthor: A\ndate: {date}\n---\nText.\n", encoding="utf-8"
+    )
     report = project.generate()
     assert any("000_99d85874a1d33ffe.md:" in line and "not valid YAML" in line for line in report.fatal), report.fatal
 
@@ -137,12 +150,14 @@ def test_a_very_long_file_name_is_skipped_with_a_reason(empty_project):
     empty_project.add("good.txt", ARABIC)
     report = empty_project.generate()
     assert [s.reason for s in report.skipped if s.path.name == long_name] == [
-        "file name is 250 bytes long; use at most 200"]
+        "file name is 250 bytes long; use at most 200"
+    ]
     assert [d.doc_id for d in report.documents] == ["good"]
     assert empty_project.build() == 0
 
 
 # 4. Nothing silently lost ---------------------------------------------------------------------
+
 
 def test_two_files_with_one_id_are_both_reported_and_neither_published(empty_project):
     empty_project.add("twin.txt", ARABIC)
@@ -160,8 +175,13 @@ def test_two_files_with_one_id_are_both_reported_and_neither_published(empty_pro
 
 
 def _git(root: Path, *args: str, date: str | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     if date:
         env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
@@ -175,8 +195,11 @@ def test_a_newer_entry_reusing_a_name_is_blamed_and_the_established_one_keeps_it
     _git(root, "commit", "-qm", "seed", date="2026-01-01T00:00:00")
     # "aaa-…" sorts before "hulusi-akar": the file name alone would make it win.
     impostor = root / "site_src" / "knowledge" / "aaa-impostor.md"
-    impostor.write_text(dump_front_matter({"id": "aaa-impostor", "type": "person", "name": "Impostor",
-                                           "names": {"ar": ["خلوصي أكار"]}}) + "Note.\n", encoding="utf-8")
+    impostor.write_text(
+        dump_front_matter({"id": "aaa-impostor", "type": "person", "name": "Impostor", "names": {"ar": ["خلوصي أكار"]}})
+        + "Note.\n",
+        encoding="utf-8",
+    )
     if commit_newcomer:
         _git(root, "add", "site_src")
         _git(root, "commit", "-qm", "newcomer", date="2026-02-01T00:00:00")
@@ -191,13 +214,15 @@ def test_a_newer_entry_reusing_a_name_is_blamed_and_the_established_one_keeps_it
 
 def test_a_few_bad_bytes_are_replaced_and_reported_with_their_offsets(empty_project):
     data = ARABIC.encode("utf-8")
-    first, second = data.index(b"\n"), data.index(b"\n", data.index(b"\n") + 1)    # between characters
+    first, second = data.index(b"\n"), data.index(b"\n", data.index(b"\n") + 1)  # between characters
     damaged = data[:first] + b"\xff" + data[first:second] + b"\xc3\x28" + data[second:]
     empty_project.add("damaged.txt", damaged)
     report = empty_project.generate()
     assert not report.skipped
     warning = _one_line("\n".join(report.warnings), "damaged.txt")
-    assert f"2 byte sequence(s) that are not UTF-8 replaced by U+FFFD (at byte offset(s) {first}, {second + 1})" in warning
+    assert (
+        f"2 byte sequence(s) that are not UTF-8 replaced by U+FFFD (at byte offset(s) {first}, {second + 1})" in warning
+    )
     text = "\n".join(empty_project.record("damaged")["text"]["original"])
     assert "\ufffd" in text
 
@@ -210,15 +235,16 @@ def test_legacy_encodings_are_not_mistaken_for_damaged_utf8():
 
 # 7. Spoofing and junk -------------------------------------------------------------------------
 
+
 def test_bidi_controls_and_invisible_titles_never_reach_a_page(empty_project):
-    empty_project.add("spoof.txt", "---\ntitle: \"\u202eevil\u202c title\"\noutlet: \"\u2067Outlet\u2069\"\n---\n" + ARABIC)
-    empty_project.add("blank.txt", "---\ntitle: \"\u200b\u200b\"\n---\n" + ARABIC)
+    empty_project.add("spoof.txt", '---\ntitle: "\u202eevil\u202c title"\noutlet: "\u2067Outlet\u2069"\n---\n' + ARABIC)
+    empty_project.add("blank.txt", '---\ntitle: "\u200b\u200b"\n---\n' + ARABIC)
     report = empty_project.generate()
     assert empty_project.build() == 0
     assert empty_project.record("spoof")["title"]["original"] == "evil title"
     assert empty_project.record("spoof")["outlet"] == "Outlet"
     assert "empty" in _one_line("\n".join(report.warnings), "blank.txt")
-    assert empty_project.record("blank")["title"]["original"].strip("\u200b")     # taken from the text instead
+    assert empty_project.record("blank")["title"]["original"].strip("\u200b")  # taken from the text instead
     for page in (empty_project.root / "site").rglob("*"):
         if page.suffix in (".html", ".xml", ".json", ".csv"):
             content = page.read_text(encoding="utf-8")
@@ -227,7 +253,7 @@ def test_bidi_controls_and_invisible_titles_never_reach_a_page(empty_project):
 
 @pytest.mark.parametrize("language", ["../../etc", "xx", "arabic"])
 def test_unknown_language_codes_are_refused(empty_project, language):
-    empty_project.add("lang.txt", f"---\nlanguage: \"{language}\"\n---\n" + ARABIC)
+    empty_project.add("lang.txt", f'---\nlanguage: "{language}"\n---\n' + ARABIC)
     report = empty_project.generate()
     assert "ISO 639-1" in _one_line("\n".join(report.warnings), "lang.txt")
     record = empty_project.record("lang")
@@ -248,8 +274,11 @@ def test_implausible_dates_are_warned_and_not_used(project, date):
 @pytest.mark.parametrize("name, problem", [("في", "stop word"), ("x", "fewer than 2 letters"), ("the", "stop word")])
 def test_knowledge_names_must_be_real_names(project, name, problem):
     path = project.root / "site_src" / "knowledge" / "junk.md"
-    path.write_text(dump_front_matter({"id": "junk", "type": "organisation", "subtype": "other", "name": "Junk",
-                                       "aliases": [name]}) + "Note.\n", encoding="utf-8")
+    path.write_text(
+        dump_front_matter({"id": "junk", "type": "organisation", "subtype": "other", "name": "Junk", "aliases": [name]})
+        + "Note.\n",
+        encoding="utf-8",
+    )
     report = project.generate()
     assert problem in _one_line("\n".join(report.errors), "junk.md")
     assert not any(e["id"] == "junk" for d in project.corpus()["documents"] for e in d.get("entities", []))
@@ -291,3 +320,11 @@ def test_an_original_title_in_an_english_sentence_is_isolated(empty_project):
     timeline = (empty_project.root / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     title = empty_project.record("untranslated", "site")["title"]["original"]
     assert f'<bdi lang="ar" dir="rtl">{title}</bdi></a>' in timeline
+
+
+def test_a_commentary_file_name_that_is_no_document_id_is_an_error_not_a_traceback(project):
+    folder = project.root / "site_src" / "commentary"
+    folder.mkdir()
+    (folder / "my notes.md").write_text("---\nauthor: A\ndate: 2024-01-01\n---\nText.\n", encoding="utf-8")
+    report = project.generate()
+    assert "<document id>.md" in _one_line("\n".join(report.fatal), "my notes.md")

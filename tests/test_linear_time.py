@@ -6,6 +6,7 @@ pysbd only ever reads bounded windows of a long text and reads each part about o
 paragraph is split once for all the passes that read it, and the date patterns give up at once
 inside a word instead of reading on to its end.
 """
+
 from __future__ import annotations
 
 import random
@@ -26,12 +27,14 @@ from generator.text import sentences as text_sentences
 TITLES = ["وزير الدفاع التركي", "العقيد", "السفير", "اللواء"]
 FIRST_NAMES = ["سالم", "مبروك", "عمران", "مصباح", "رجب", "حامد", "نوري", "جمعة"]
 SURNAMES = ["بوشناف", "قنونو", "عيسى", "بادي", "شعبان", "مفتاح"]
-ENGLISH = ["Turkish Defence Minister Hulusi Akar met Prime Minister Fayez al-Sarraj in Tripoli on Friday.",
-           "Ambassador Serhat Aksen and Dr. Smith of the U.S. embassy attended.",
-           "\"We will stay. We will train,\" he said.",
-           "Chief of General Staff Yasar Guler (who arrived on Thursday. Really.) said: \"The training continues.\"",
-           "Mr. Guler left at 5 p.m. on July 3.",
-           "Is it true? Yes... maybe."]
+ENGLISH = [
+    "Turkish Defence Minister Hulusi Akar met Prime Minister Fayez al-Sarraj in Tripoli on Friday.",
+    "Ambassador Serhat Aksen and Dr. Smith of the U.S. embassy attended.",
+    '"We will stay. We will train," he said.',
+    'Chief of General Staff Yasar Guler (who arrived on Thursday. Really.) said: "The training continues."',
+    "Mr. Guler left at 5 p.m. on July 3.",
+    "Is it true? Yes... maybe.",
+]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +47,7 @@ def unknown_people() -> list[str]:
     return [f"{first} {last}" for first, last in product(FIRST_NAMES, SURNAMES)]
 
 
-KNOWN_EVERY = 7                 # every seventh sentence names known people after their titles instead
+KNOWN_EVERY = 7  # every seventh sentence names known people after their titles instead
 
 
 def paragraph_of_new_people(copies: int) -> tuple[str, list[str]]:
@@ -74,16 +77,16 @@ def counting(monkeypatch, module, name: str) -> list:
 
 
 def test_new_names_split_a_paragraph_once_however_many_titles_it_holds(monkeypatch, knowledge):
-    splits = counting(monkeypatch, names, "split_sentences")
+    splits = counting(monkeypatch, text_sentences, "split_sentences")
     text, named = paragraph_of_new_people(copies=3)
     crowded = Paragraph("p1", text, (1, 1))
     no_title = Paragraph("p2", "ووصل الوفد إلى طرابلس يوم الجمعة.", (2, 2))
     paragraphs = (crowded, no_title)
     found = find_new_names(paragraphs, find_entities(paragraphs, Matcher(list(knowledge.values())), knowledge), "ar")
     assert text.count("وقال ") > 100
-    assert splits == [text]                      # once for the crowded paragraph, never for one without a title
-    assert [n.name for n in found] == named      # known people (after their titles too) are not new
-    for name in found:                           # each with the sentence it was first seen in, found by offset
+    assert splits == [text]  # once for the crowded paragraph, never for one without a title
+    assert [n.name for n in found] == named  # known people (after their titles too) are not new
+    for name in found:  # each with the sentence it was first seen in, found by offset
         assert name.sentence.startswith("وقال ") and name.sentence.endswith(f" {name.name} إن الوفد وصل إلى طرابلس.")
 
 
@@ -118,7 +121,9 @@ class RecordingSegmenter:
 def test_pysbd_reads_a_long_text_in_bounded_windows_about_once(monkeypatch, characters):
     inputs: list[int] = []
     real = text_sentences._segmenter
-    monkeypatch.setattr(text_sentences, "_segmenter", lambda language, spans=False: RecordingSegmenter(real(language, spans), inputs))
+    monkeypatch.setattr(
+        text_sentences, "_segmenter", lambda language, spans=False: RecordingSegmenter(real(language, spans), inputs)
+    )
     text = english_text(characters)
     sentences = text_sentences._split(text, "en")
     assert max(inputs) <= text_sentences.PYSBD_WINDOW
@@ -126,7 +131,7 @@ def test_pysbd_reads_a_long_text_in_bounded_windows_about_once(monkeypatch, char
     window, lookahead = text_sentences.PYSBD_WINDOW, text_sentences.PYSBD_LOOKAHEAD
     longest = max(map(len, ENGLISH)) + 1
     assert sum(inputs) <= len(text) * window / (window - lookahead - longest)
-    assert " ".join(sentences) == " ".join(text.split())       # nothing lost or repeated
+    assert " ".join(sentences) == " ".join(text.split())  # nothing lost or repeated
 
 
 def test_windowed_sentences_are_pysbds_own_on_the_whole_text():
@@ -139,7 +144,9 @@ def test_windowed_sentences_are_pysbds_own_on_the_whole_text():
 def test_a_normal_paragraph_is_given_to_pysbd_whole(monkeypatch):
     inputs: list[int] = []
     real = text_sentences._segmenter
-    monkeypatch.setattr(text_sentences, "_segmenter", lambda language, spans=False: RecordingSegmenter(real(language, spans), inputs))
+    monkeypatch.setattr(
+        text_sentences, "_segmenter", lambda language, spans=False: RecordingSegmenter(real(language, spans), inputs)
+    )
     text = english_text(text_sentences.PYSBD_WINDOW - 200)
     text_sentences.split_sentences(text, "en")
     assert inputs == [len(text)]
@@ -149,7 +156,7 @@ def test_a_long_paragraph_is_split_once_for_every_pass_that_reads_it(monkeypatch
     text_sentences._split_long.cache_clear()
     splits = counting(monkeypatch, text_sentences, "_split")
     text = english_text(2 * text_sentences.PYSBD_WINDOW)
-    paragraph = Paragraph("p1", "".join(list(text)), (1, 1))       # an equal text, another object (as after pickling)
+    paragraph = Paragraph("p1", "".join(list(text)), (1, 1))  # an equal text, another object (as after pickling)
     summary = summarise.summarise((paragraph,), "en", (2, 4))
     again = text_sentences.split_sentences(text, "en")
     assert summary and len(splits) == 1

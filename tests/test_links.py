@@ -4,10 +4,11 @@
 MkDocs --strict checks links written in Markdown; this checks the HTML that readers get, including
 links written by templates and the theme (navigation, raw HTML blocks, iframes, scripts, styles).
 """
+
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -25,7 +26,7 @@ class _Page(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.links: list[tuple[str, str, str]] = []         # (tag, attribute, value)
+        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, value)
         self.anchors: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
@@ -40,7 +41,7 @@ class _Page(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(path: Path) -> _Page:
     page = _Page()
     page.feed(path.read_text(encoding="utf-8"))
@@ -59,7 +60,7 @@ def _target_file(site: Path, path: str) -> Path | None:
 
 def broken_links(site: Path, site_url: str) -> list[str]:
     """Every broken internal link of every page under `site`, as 'page: <tag attr="value">: why'."""
-    prefix = urlsplit(site_url).path.rstrip("/") + "/"          # root-relative links start with it
+    prefix = urlsplit(site_url).path.rstrip("/") + "/"  # root-relative links start with it
     problems: list[str] = []
     for page_file in sorted(site.rglob("*.html")):
         page_path = page_file.relative_to(site).as_posix()
@@ -77,13 +78,13 @@ def broken_links(site: Path, site_url: str) -> list[str]:
                 if not path.startswith(prefix) and path != prefix.rstrip("/"):
                     problems.append(f"{where}: absolute path outside the site ({prefix})")
                     continue
-                resolved = path[len(prefix):]
+                resolved = path[len(prefix) :]
             elif path:
                 resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
                 if path.endswith("/"):
                     resolved += "/"
             else:
-                resolved = page_path                              # "#id" or "?h=…": this page
+                resolved = page_path  # "#id" or "?h=…": this page
             if resolved == ".." or resolved.startswith("../"):
                 problems.append(f"{where}: leads outside the site")
                 continue
@@ -108,7 +109,7 @@ def test_every_internal_link_and_fragment_resolves(built_site):
     of the target page; #places=… on the document map is a parameter, not an id."""
     site = built_site.root / "site"
     pages = list(site.rglob("*.html"))
-    assert len(pages) > 10, pages          # the checker saw the built site, not an empty folder
+    assert len(pages) > 10, pages  # the checker saw the built site, not an empty folder
     problems = broken_links(site, load_settings(built_site.root).site_url)
     assert not problems, f"{len(problems)} broken link(s):\n" + "\n".join(problems)
 
@@ -126,7 +127,9 @@ def test_the_checker_reports_broken_links(tmp_path):
         ' <a href="/site/a/?h=word">root</a> <iframe src="../maps/document.html#places=a,b"></iframe>'
         ' <a href="https://example.com/x">out</a> <a href="mailto:x@example.com">mail</a>'
         ' <a href="../missing/">1</a> <a href="#nowhere">2</a> <a href="../../outside.html">3</a>'
-        ' <img src="/elsewhere/x.png"> <a href="../#bottom">5</a>', encoding="utf-8")
+        ' <img src="/elsewhere/x.png"> <a href="../#bottom">5</a>',
+        encoding="utf-8",
+    )
     problems = broken_links(tmp_path, "https://example.org/site/")
     assert len(problems) == 5, problems
     for value in ("../missing/", "#nowhere", "../../outside.html", "/elsewhere/x.png", "../#bottom"):

@@ -1,4 +1,5 @@
 """Maps: true coordinates, determinism, escaping, self-hosted assets, one shared document map."""
+
 from __future__ import annotations
 
 import json
@@ -8,17 +9,24 @@ from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
+from branca.element import Element
 from conftest import REPO
 from test_corpus_site import IDS
 
 from generator.entities.knowledge import load_knowledge, read_entity
+from generator.model.entity_types import entity_type
 from generator.model.settings import load_settings
-from generator.site.maps import MappedDocument, Place, render_map
+from generator.site.maps import MappedDocument, Numbered, Place, render_map
 
 TILES = load_settings(REPO).tiles
 # Reference coordinates of the five sites of the design (decimal degrees).
-SITES = {"tripoli": (32.8872, 13.1913), "mitiga-international-airport": (32.8941, 13.2760),
-         "antalya": (36.8969, 30.7133), "benghazi": (32.1167, 20.0667), "al-watiya-air-base": (32.4733, 11.8983)}
+SITES = {
+    "tripoli": (32.8872, 13.1913),
+    "mitiga-international-airport": (32.8941, 13.2760),
+    "antalya": (36.8969, 30.7133),
+    "benghazi": (32.1167, 20.0667),
+    "al-watiya-air-base": (32.4733, 11.8983),
+}
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -47,7 +55,9 @@ def test_site_map_shows_the_five_sites_at_their_true_coordinates(built_site):
 def test_every_knowledge_base_place_with_coordinates_is_on_the_site_map(built_site):
     entities, _ = load_knowledge(REPO / "site_src" / "knowledge")
     located = {e.id for e in entities if e.type == "place" and e.lat is not None}
-    assert set(marker_locations((built_site.root / "site" / "maps" / "site.html").read_text(encoding="utf-8"))) == located
+    assert (
+        set(marker_locations((built_site.root / "site" / "maps" / "site.html").read_text(encoding="utf-8"))) == located
+    )
 
 
 def test_maps_are_self_hosted_and_only_the_tile_host_is_external(built_site):
@@ -61,7 +71,8 @@ def test_maps_are_self_hosted_and_only_the_tile_host_is_external(built_site):
     for name in ("site.html", "document.html"):
         html = (site / "maps" / name).read_text(encoding="utf-8")
         scripts = re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r'<link[^>]+href="([^"]+)"', html)
-        assert scripts and all(src.startswith("../assets/vendor/leaflet/") for src in scripts), scripts
+        assert scripts and all(src.startswith("../assets/vendor/leaflet/") for src in scripts[:-1]), scripts
+        assert scripts[-1] == "../assets/stylesheets/microsite.css"  # the site's own, after Leaflet's
         assert "bootstrap" not in html.lower() and "jquery" not in html.lower() and "font-awesome" not in html.lower()
         external = set(re.findall(r"https?://([^/\"'{}]+)", html)) - {"www.openstreetmap.org", "leafletjs.com"}
         assert external == {"tile.openstreetmap.org"}, external
@@ -71,20 +82,32 @@ def test_maps_are_self_hosted_and_only_the_tile_host_is_external(built_site):
 
 def hostile_place(tmp_path: Path, name: str) -> Place:
     path = tmp_path / "evil-place.md"
-    path.write_text("---\nid: evil-place\ntype: place\nsubtype: city\nname: " + repr(name) +
-                    "\nnames: {ar: ['<b>عنوان</b>']}\nlat: 32.0\nlon: 13.0\n---\n", encoding="utf-8")
+    path.write_text(
+        "---\nid: evil-place\ntype: place\nsubtype: city\nname: "
+        + repr(name)
+        + "\nnames: {ar: ['<b>عنوان</b>']}\nlat: 32.0\nlon: 13.0\n---\n",
+        encoding="utf-8",
+    )
     entity = read_entity(path)
-    document = MappedDocument("documents/x/", "Title `${alert(2)}` </script><script>alert(3)</script>",
-                              "<img src=x onerror=alert(4)>", "ar", "rtl", None)
+    document = MappedDocument(
+        "documents/x/",
+        "Title `${alert(2)}` </script><script>alert(3)</script>",
+        "<img src=x onerror=alert(4)>",
+        "ar",
+        "rtl",
+        None,
+    )
     return Place(entity, (document,))
 
 
 def test_text_reaching_popups_and_tooltips_is_escaped(tmp_path):
     name = "<img src=x onerror=alert(1)> `${alert(1)}` \\` </script>"
     html = render_map([hostile_place(tmp_path, name)], TILES, document_map=False)
-    script = html[html.index("L.marker("):]
+    script = html[html.index("L.marker(") :]
     assert "<img src=x" not in script and "</script><script>" not in script and "${alert" not in script
-    assert "`" not in re.sub(r'"(?:[^"\\]|\\.)*"', '""', script.split("msPlaces")[0])   # backticks only inside JSON strings
+    assert "`" not in re.sub(
+        r'"(?:[^"\\]|\\.)*"', '""', script.split("msPlaces")[0]
+    )  # backticks only inside JSON strings
     # Popups and tooltips are HTML (Leaflet sets innerHTML): decode each argument as JavaScript
     # would (it is JSON) and look at the HTML Leaflet receives.
     decoder = json.JSONDecoder()
@@ -99,7 +122,7 @@ def test_text_reaching_popups_and_tooltips_is_escaped(tmp_path):
 def test_template_syntax_in_names_and_titles_reaches_the_map_as_text(tmp_path, text):
     """folium's elements compile what they render as Jinja templates: text must never be read as one."""
     html = render_map([hostile_place(tmp_path, f"Place {text}")], TILES, document_map=False)
-    script = html[html.index("L.marker("):]
+    script = html[html.index("L.marker(") :]
     decoder = json.JSONDecoder()
     received = [decoder.raw_decode(script, m.end())[0] for m in re.finditer(r"\.bind(?:Popup|Tooltip)\(", script)]
     assert len(received) == 2 and all(text in html_unescape(markup) for markup in received)
@@ -107,19 +130,64 @@ def test_template_syntax_in_names_and_titles_reaches_the_map_as_text(tmp_path, t
 
 
 def test_maps_are_byte_identical_across_renders(tmp_path):
-    entities, _ = load_knowledge(REPO / "site_src" / "knowledge")
-    places = [Place(e, ()) for e in entities if e.type == "place" and e.lat is not None]
+    places = seed_places()
     first = render_map(places, TILES, document_map=True)
     assert render_map(places, TILES, document_map=True) == first
     assert render_map(list(reversed(places)), TILES, document_map=True) == first
-    assert not re.search(r"[0-9a-f]{32}", first)           # no random hex ids left
+    assert not re.search(r"[0-9a-f]{32}", first)  # no random hex ids left
+
+
+def seed_places() -> list[Place]:
+    entities, _ = load_knowledge(REPO / "site_src" / "knowledge")
+    return [Place(e, ()) for e in entities if e.type == "place" and e.lat is not None]
+
+
+def test_branca_is_left_as_it_is_and_each_map_numbers_its_own_elements(monkeypatch):
+    """No process-wide patch: branca's id hook stays in place through a render (folium's inner
+    elements still call it, and none of ours does); ours are numbered per map from 0."""
+    calls = []
+    original = Element.__dict__["_generate_id"].__func__
+    monkeypatch.setattr(Element, "_generate_id", classmethod(lambda cls: calls.append(cls) or original(cls)))
+    spy = Element.__dict__["_generate_id"]
+    first = render_map(seed_places(), TILES, document_map=False)
+    assert Element.__dict__["_generate_id"] is spy
+    assert calls and not [cls for cls in calls if issubclass(cls, Numbered)]
+    assert render_map(seed_places(), TILES, document_map=False) == first
+    assert 'id="map_000000"' in first and "var tile_layer_000001 = " in first
+    assert not re.search(r"[0-9a-f]{32}", first)
+
+
+def test_map_files_take_presentation_from_the_templates_and_the_stylesheet():
+    """Kinds, labels and markers come from generator/data/entity_types.yml, styles from the site's
+    stylesheet: the map file carries no style of its own, and every marker kind has one there."""
+    css = (REPO / "overrides" / "assets" / "stylesheets" / "microsite.css").read_text(encoding="utf-8")
+    kinds = entity_type("place").subtypes
+    assert [k.id for k in kinds] == ["city", "airport", "air_base", "region", "country", "continent"]
+    for kind in kinds:
+        assert f".ms-marker--{kind.marker} " in css or f".ms-marker--{kind.marker}," in css, kind
+    page = render_map(seed_places(), TILES, document_map=False)
+    assert "<style" not in page and "style=" not in page
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en" class="ms-map-page">')
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1.0">' in page
+    legend = json.JSONDecoder().raw_decode(page, page.index("box.innerHTML = ") + len("box.innerHTML = "))[0]
+    shown = {k.id for k in kinds} & {p.entity.subtype for p in seed_places()}
+    assert legend.count("<div><i class=") == len(shown)
+    for kind in kinds:
+        assert (f'<i class="ms-marker ms-marker--{kind.marker}"></i>{kind.label}</div>' in legend) == (kind.id in shown)
+        assert (f'"{kind.label} (' in page) == (kind.id in shown)  # its layer in the layer control
 
 
 def test_documents_share_one_map_file_and_name_their_places_in_its_address(project):
-    project.add("007_same_places.txt", "وصل وزير الدفاع التركي إلى طرابلس ثم زار مطار معيتيقة الدولي يوم الجمعة.\n"
-                "وقالت المصادر إن الزيارة شملت منطقة طرابلس الكبرى وقاعدة عسكرية قرب العاصمة الليبية.\n")
-    project.add("008_no_place.txt", "قال مسؤول إن المحادثات بين الجانبين كانت مثمرة وإنها ستتواصل في الأسابيع المقبلة.\n"
-                "وأضاف أن الاتفاق يشمل التدريب والتأهيل وبرامج بناء القدرات الأمنية والدفاعية.\n")
+    project.add(
+        "007_same_places.txt",
+        "وصل وزير الدفاع التركي إلى طرابلس ثم زار مطار معيتيقة الدولي يوم الجمعة.\n"
+        "وقالت المصادر إن الزيارة شملت منطقة طرابلس الكبرى وقاعدة عسكرية قرب العاصمة الليبية.\n",
+    )
+    project.add(
+        "008_no_place.txt",
+        "قال مسؤول إن المحادثات بين الجانبين كانت مثمرة وإنها ستتواصل في الأسابيع المقبلة.\n"
+        "وأضاف أن الاتفاق يشمل التدريب والتأهيل وبرامج بناء القدرات الأمنية والدفاعية.\n",
+    )
     assert project.build() == 0
     site = project.root / "site"
 
@@ -129,7 +197,7 @@ def test_documents_share_one_map_file_and_name_their_places_in_its_address(proje
         return found.group(1) if found else None
 
     assert map_src(IDS[0]) == "../../maps/document.html#places=greater-tripoli,mitiga-international-airport,tripoli"
-    assert map_src("007_same_places") == map_src(IDS[0])     # same places, same map, same address
+    assert map_src("007_same_places") == map_src(IDS[0])  # same places, same map, same address
     assert map_src(IDS[4]).startswith("../../maps/document.html#places=")
-    assert map_src("008_no_place") is None                   # no place, no map
+    assert map_src("008_no_place") is None  # no place, no map
     assert sorted(p.name for p in (site / "maps").iterdir()) == ["document.html", "site.html"]

@@ -1,4 +1,5 @@
 """Maps in a real browser: markers, popups that link documents, per-document maps, hosts."""
+
 from __future__ import annotations
 
 from browser import artifact, browser_page
@@ -18,7 +19,7 @@ def test_map_page_markers_popup_and_link(built_site):
         assert "al-Watiya Air Base" in popup.inner_text() and "الوطیه" in popup.inner_text()
         page.screenshot(path=str(artifact("map-page.png")))
         popup.locator(f'a[href="../documents/{IDS[4]}/"]').click()
-        page.wait_for_url(f"{base}documents/{IDS[4]}/")       # the link opens in the page, not the iframe
+        page.wait_for_url(f"{base}documents/{IDS[4]}/")  # the link opens in the page, not the iframe
         assert page.tile_requests and errors == []
 
 
@@ -32,7 +33,7 @@ def test_each_document_map_shows_its_places(built_site):
             shown = frame.locator(".leaflet-marker-icon").evaluate_all("els => els.length")
             assert shown == len(record["places"]), doc_id
             height = page.locator("iframe.ms-map--document").bounding_box()["height"]
-            assert height > 200                                   # keeps its height in the page
+            assert height > 200  # keeps its height in the page
         page.screenshot(path=str(artifact("document-map.png")))
         assert errors == []
 
@@ -40,10 +41,15 @@ def test_each_document_map_shows_its_places(built_site):
 def test_hostile_names_show_as_text_in_a_real_popup(project):
     (project.root / "site_src" / "knowledge" / "evil-town.md").write_text(
         "---\nid: evil-town\ntype: place\nsubtype: city\nname: '<img src=x onerror=alert(1)> `${alert(2)}`'\n"
-        "names: {ar: [بلدة الشر]}\nlat: 31.5\nlon: 15.0\n---\n", encoding="utf-8")
-    project.add("009_hostile.txt", "<img src=y onerror=alert(3)> `${alert(4)}` عاجل من بلدة الشر\n"
-                "وصل وفد عسكري إلى بلدة الشر يوم الجمعة لتفقد المنشآت العسكرية في إطار اتفاق التعاون بين البلدين.\n"
-                "وقالت مصادر إن الزيارة استمرت ساعات عدة وشملت لقاءات مع مسؤولين محليين.\n")
+        "names: {ar: [بلدة الشر]}\nlat: 31.5\nlon: 15.0\n---\n",
+        encoding="utf-8",
+    )
+    project.add(
+        "009_hostile.txt",
+        "<img src=y onerror=alert(3)> `${alert(4)}` عاجل من بلدة الشر\n"
+        "وصل وفد عسكري إلى بلدة الشر يوم الجمعة لتفقد المنشآت العسكرية في إطار اتفاق التعاون بين البلدين.\n"
+        "وقالت مصادر إن الزيارة استمرت ساعات عدة وشملت لقاءات مع مسؤولين محليين.\n",
+    )
     assert project.build() == 0
     with browser_page(project.root / "site") as (page, base, errors):
         page.goto(f"{base}map/")
@@ -58,4 +64,4 @@ def test_hostile_names_show_as_text_in_a_real_popup(project):
         assert frame.locator(".leaflet-popup-content img").count() == 0
         marker.hover()
         assert "${alert(2)}" in frame.locator(".leaflet-tooltip").inner_text()
-        assert errors == []          # includes: no alert dialog opened
+        assert errors == []  # includes: no alert dialog opened

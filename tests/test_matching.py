@@ -1,7 +1,9 @@
 """Entity matching on a small synthetic knowledge base: letter variants, clitics, fuzzy
 variants with a measured threshold, titles as context, surnames alone, shared surnames."""
+
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,15 +24,42 @@ from generator.model.document import Paragraph
 VARIANTS = Path(__file__).parent / "data" / "name_variants.yml"
 
 ENTRIES = {
-    "hulusi-akar": {"type": "person", "name": "Hulusi Akar", "names": {"ar": ["خلوصي أكار"], "tr": ["Hulusi Akar"]},
-                    "titles": ["وزير الدفاع التركي"]},
-    "yasar-guler": {"type": "person", "name": "Yaşar Güler", "names": {"ar": ["ياشار غولر"]}, "titles": ["رئيس الأركان"]},
-    "khalifa-haftar": {"type": "person", "name": "Khalifa Haftar", "names": {"ar": ["خليفة حفتر"]}, "aliases": ["حفتر"]},
+    "hulusi-akar": {
+        "type": "person",
+        "name": "Hulusi Akar",
+        "names": {"ar": ["خلوصي أكار"], "tr": ["Hulusi Akar"]},
+        "titles": ["وزير الدفاع التركي"],
+    },
+    "yasar-guler": {
+        "type": "person",
+        "name": "Yaşar Güler",
+        "names": {"ar": ["ياشار غولر"]},
+        "titles": ["رئيس الأركان"],
+    },
+    "khalifa-haftar": {
+        "type": "person",
+        "name": "Khalifa Haftar",
+        "names": {"ar": ["خليفة حفتر"]},
+        "aliases": ["حفتر"],
+    },
     "saddam-haftar": {"type": "person", "name": "Saddam Haftar", "names": {"ar": ["صدام حفتر"]}},
     "fayez-al-sarraj": {"type": "person", "name": "Fayez al-Sarraj", "names": {"ar": ["فايز السراج"]}},
-    "tripoli": {"type": "place", "subtype": "city", "name": "Tripoli", "names": {"ar": ["طرابلس"]}, "lat": 32.89, "lon": 13.19},
-    "al-watiya-air-base": {"type": "place", "subtype": "air_base", "name": "al-Watiya Air Base",
-                           "names": {"ar": ["قاعدة الوطية الجوية", "الوطية"]}, "lat": 32.47, "lon": 11.9},
+    "tripoli": {
+        "type": "place",
+        "subtype": "city",
+        "name": "Tripoli",
+        "names": {"ar": ["طرابلس"]},
+        "lat": 32.89,
+        "lon": 13.19,
+    },
+    "al-watiya-air-base": {
+        "type": "place",
+        "subtype": "air_base",
+        "name": "al-Watiya Air Base",
+        "names": {"ar": ["قاعدة الوطية الجوية", "الوطية"]},
+        "lat": 32.47,
+        "lon": 11.9,
+    },
 }
 
 
@@ -39,7 +68,9 @@ def knowledge(tmp_path):
     folder = tmp_path / "knowledge"
     folder.mkdir()
     for entity_id, data in ENTRIES.items():
-        (folder / f"{entity_id}.md").write_text(dump_front_matter({"id": entity_id, **data}) + "Note.\n", encoding="utf-8")
+        (folder / f"{entity_id}.md").write_text(
+            dump_front_matter({"id": entity_id, **data}) + "Note.\n", encoding="utf-8"
+        )
     entities, errors = load_knowledge(folder)
     assert errors == []
     return {e.id: e for e in entities}
@@ -51,13 +82,16 @@ def entities_in(text: str, knowledge) -> dict[str, list[str]]:
     return {item.entity.id: [m.text for m in item.mentions] for item in found}
 
 
-@pytest.mark.parametrize("written", [
-    "خلوصي آكار",        # another hamza form
-    "خلوصی آکار",        # Persian letters
-    "خلوصيـ أكار",       # tatweel
-    "خُلوصي أَكار",       # diacritics
-    "وخلوصي أكار",       # clitic
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "خلوصي آكار",  # another hamza form
+        "خلوصی آکار",  # Persian letters
+        "خلوصيـ أكار",  # tatweel
+        "خُلوصي أَكار",  # diacritics
+        "وخلوصي أكار",  # clitic
+    ],
+)
 def test_unlisted_letter_variants_and_clitics_still_link(knowledge, written):
     found = entities_in(f"وصل {written} إلى المدينة.", knowledge)
     assert list(found) == ["hulusi-akar"]
@@ -80,7 +114,7 @@ def test_fuzzy_spelling_variant_of_a_full_name(knowledge):
 
 
 def test_title_as_context_accepts_a_weaker_variant(knowledge):
-    weak = "خلوسي أكاري"       # too far from «خلوصي أكار» on its own …
+    weak = "خلوسي أكاري"  # too far from «خلوصي أكار» on its own …
     assert CONTEXT_THRESHOLD <= name_similarity(weak, "خلوصي أكار") < FUZZY_THRESHOLD
     assert entities_in(f"قال {weak} للصحفيين", knowledge) == {}
     # … but right after one of his titles it is him
@@ -88,7 +122,9 @@ def test_title_as_context_accepts_a_weaker_variant(knowledge):
 
 
 def test_surname_alone_after_the_full_name(knowledge):
-    found = entities_in("التقى خلوصي أكار بالجنود.\nوقال أكار إن التعاون مستمر، وأضاف آكار أن التدريب سيتواصل.", knowledge)
+    found = entities_in(
+        "التقى خلوصي أكار بالجنود.\nوقال أكار إن التعاون مستمر، وأضاف آكار أن التدريب سيتواصل.", knowledge
+    )
     assert found == {"hulusi-akar": ["خلوصي أكار", "أكار", "آكار"]}
 
 
@@ -117,9 +153,15 @@ def test_unknown_minister_is_listed_for_editors(knowledge):
     assert [(n.name, n.title) for n in names] == [("مولود جاويش أوغلو", "وزير"), ("محمد قنونو", "العقيد")]
     assert names[0].sentence == text
     # a known person after a title is not "new"
-    assert not find_new_names((Paragraph("p1", "وزير الدفاع التركي خلوصي أكار في طرابلس.", (1, 1)),),
-                              find_entities((Paragraph("p1", "وزير الدفاع التركي خلوصي أكار في طرابلس.", (1, 1)),),
-                                            Matcher(list(knowledge.values())), knowledge), "ar")
+    assert not find_new_names(
+        (Paragraph("p1", "وزير الدفاع التركي خلوصي أكار في طرابلس.", (1, 1)),),
+        find_entities(
+            (Paragraph("p1", "وزير الدفاع التركي خلوصي أكار في طرابلس.", (1, 1)),),
+            Matcher(list(knowledge.values())),
+            knowledge,
+        ),
+        "ar",
+    )
 
 
 def test_malformed_entries_name_file_and_field(tmp_path):
@@ -127,11 +169,17 @@ def test_malformed_entries_name_file_and_field(tmp_path):
     folder.mkdir()
     cases = {
         "no-type": ({"id": "no-type", "name": "X"}, "field 'type' is missing"),
-        "bad-lat": ({"id": "bad-lat", "type": "place", "subtype": "city", "name": "Y", "lat": 123, "lon": 1}, "field 'lat'"),
+        "bad-lat": (
+            {"id": "bad-lat", "type": "place", "subtype": "city", "name": "Y", "lat": 123, "lon": 1},
+            "field 'lat'",
+        ),
         "bad-id": ({"id": "Other", "type": "person", "name": "Z"}, "field 'id'"),
         "clash": ({"id": "clash", "type": "person", "name": "Tripoli"}, None),
         # Outside git, the later file name is the newer entry: it is left out, blamed.
-        "tripoli": ({"id": "tripoli", "type": "place", "subtype": "city", "name": "Tripoli"}, "is already a name of clash"),
+        "tripoli": (
+            {"id": "tripoli", "type": "place", "subtype": "city", "name": "Tripoli"},
+            "is already a name of clash",
+        ),
         "extra": ({"id": "extra", "type": "person", "name": "W", "colour": "red"}, "field 'colour' is unknown"),
     }
     for name, (data, _) in cases.items():
@@ -140,8 +188,8 @@ def test_malformed_entries_name_file_and_field(tmp_path):
     entities, errors = load_knowledge(folder)
     for name, (_, message) in cases.items():
         if message:
-            assert any(f"{name}.md" in e and message in e for e in errors), (name, errors)
-    assert any("broken.md" in e and "not valid YAML" in e for e in errors)
+            assert any(f"{name}.md" in str(e) and message in str(e) for e in errors), (name, errors)
+    assert any("broken.md" in str(e) and "not valid YAML" in str(e) for e in errors)
     assert "clash" in {e.id for e in entities} and "tripoli" not in {e.id for e in entities}
 
 
@@ -169,3 +217,19 @@ def test_fuzzy_threshold_is_the_measured_one():
 def test_one_token_names_are_never_matched_by_similarity(knowledge):
     # «حفتري» is close to the alias «حفتر», but one token is never enough for a fuzzy match
     assert entities_in("وقال حفتري إن الاجتماع انتهى.", knowledge) == {}
+
+
+def test_a_matcher_keeps_nothing_of_a_call_and_can_serve_threads(knowledge):
+    """Issue 12: `find` kept the text on the matcher; two threads sharing it got each other's offsets."""
+    matcher = Matcher(list(knowledge.values()))
+    state = dict(vars(matcher))
+    texts = [f"{'كلمة ' * n}وقال وخلوصي أكار ولطرابلس وبالوطية إن خليفة حفتر {n}" for n in range(200)]
+    alone = [matcher.find(text) for text in texts]
+    assert vars(matcher).keys() == state.keys() and all(vars(matcher)[k] is v for k, v in state.items())
+    assert all(
+        text[m.start : m.end] in ("خلوصي أكار", "طرابلس", "الوطية", "خليفة حفتر")
+        for text, found in zip(texts, alone, strict=True)
+        for m in found
+    )
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(matcher.find, texts * 5)) == alone * 5

@@ -1,4 +1,5 @@
 """Dropping a new article into site_src/documents/ is all it takes to publish it."""
+
 from __future__ import annotations
 
 NEW = """Anasayfa
@@ -29,7 +30,10 @@ def test_a_new_txt_document_gets_page_index_row_and_corpus_entry(project):
     assert len(record["text"]["original"]) == 3
     assert len(project.corpus("site")["documents"]) == 6
     # newest first: the new document (4 July 2020) sits between 003 (2024) and 001 (3 July 2020)
-    order = [index.index(f'href="../documents/{i}/"') for i in ("003_e8a0a6e2dc4f0eda", "005_new_turkish", "001_68d0712cb814f501")]
+    order = [
+        index.index(f'href="../documents/{i}/"')
+        for i in ("003_e8a0a6e2dc4f0eda", "005_new_turkish", "001_68d0712cb814f501")
+    ]
     assert order == sorted(order)
 
 

@@ -1,4 +1,5 @@
 """The bilingual reading view in a real browser: layout, direction, switch, remembered choice."""
+
 from __future__ import annotations
 
 from browser import artifact, browser_page
@@ -23,7 +24,7 @@ def test_language_switch_works_and_is_remembered(built_site, tmp_path):
         page.get_by_role("button", name="Persian").click()
         assert original.is_visible() and not english.is_visible()
 
-        page.goto(f"{base}documents/{IDS[1]}/")              # the choice is remembered on the next page
+        page.goto(f"{base}documents/{IDS[1]}/")  # the choice is remembered on the next page
         assert page.locator("#p1 .ms-orig").is_visible() and not page.locator("#p1 .ms-en").is_visible()
         assert page.get_by_role("button", name="Arabic").get_attribute("aria-pressed") == "true"
         page.get_by_role("button", name="Both").click()
@@ -36,7 +37,7 @@ def test_paragraph_anchor_and_narrow_screen_stacking(built_site):
         page.screenshot(path=str(artifact("reading-view-phone.png")), full_page=True)
         english, original = page.locator("#p3 .ms-en"), page.locator("#p3 .ms-orig")
         assert english.is_visible() and original.is_visible()
-        assert english.bounding_box()["y"] < original.bounding_box()["y"]          # stacked
+        assert english.bounding_box()["y"] < original.bounding_box()["y"]  # stacked
         assert page.evaluate("location.hash") == "#p3"
         page.locator("#p3 .ms-anchor").click()
         assert page.evaluate("location.hash") == "#p3"

@@ -1,4 +1,5 @@
 """The same site_src/ gives byte-identical docs/ and site/."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,8 +9,11 @@ from conftest import make_project
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_two_builds_in_different_folders_are_byte_identical(built_site, tmp_path):

@@ -1,4 +1,5 @@
 """Cross-script search through the site's real search (Material's lunr worker), in Chromium."""
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,7 @@ def search(page, query: str) -> set[str]:
     box = page.locator("[data-md-component=search-query]")
     box.fill("")
     box.type(query)
-    box.press("End")          # Playwright types non-Latin letters without key events; a real keyboard sends them
+    box.press("End")  # Playwright types non-Latin letters without key events; a real keyboard sends them
     # Results of a partial query ("g" of "Güler") arrive first: wait until the results are marked
     # with the whole query, which Material writes (as the page folded it) into each link's ?h=.
     page.wait_for_function(
@@ -23,10 +24,15 @@ def search(page, query: str) -> set[str]:
             const links = [...document.querySelectorAll('.md-search-result__item a')];
             const meta = document.querySelector('.md-search-result__meta').textContent;
             return /No matching/.test(meta) || links.some(a => new URL(a.href).searchParams.get('h') === folded);
-        }""", arg=search_key(query))
+        }""",
+        arg=search_key(query),
+    )
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    return {href.split("/documents/")[1].split("/")[0] for href in hrefs if "/documents/" in href
-            and href.split("/documents/")[1].split("/")[0]}
+    return {
+        href.split("/documents/")[1].split("/")[0]
+        for href in hrefs
+        if "/documents/" in href and href.split("/documents/")[1].split("/")[0]
+    }
 
 
 @pytest.fixture(scope="module")
@@ -37,16 +43,19 @@ def search_page(built_site):
         assert errors == []
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("Watiya", {IDS[4]}),                 # English name (entity sidebar) finds the Persian document
-    ("الوطية", {IDS[4]}),                 # Arabic spelling finds the Persian-spelled «الوطیه»
-    ("الوطیه", {IDS[4]}),                 # Persian spelling
-    ("پایگاه", {IDS[4]}),                 # a Persian word of 004
-    ("وابسته", {IDS[4]}),
-    ("آکار", {IDS[0], IDS[1], IDS[2]}),   # Persian letters find the Arabic «آكار» / «أكار»
-    ("غولر", {IDS[0], IDS[3]}),
-    ("Güler", {IDS[0], IDS[1], IDS[2], IDS[3]}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("Watiya", {IDS[4]}),  # English name (entity sidebar) finds the Persian document
+        ("الوطية", {IDS[4]}),  # Arabic spelling finds the Persian-spelled «الوطیه»
+        ("الوطیه", {IDS[4]}),  # Persian spelling
+        ("پایگاه", {IDS[4]}),  # a Persian word of 004
+        ("وابسته", {IDS[4]}),
+        ("آکار", {IDS[0], IDS[1], IDS[2]}),  # Persian letters find the Arabic «آكار» / «أكار»
+        ("غولر", {IDS[0], IDS[3]}),
+        ("Güler", {IDS[0], IDS[1], IDS[2], IDS[3]}),
+    ],
+)
 def test_search_finds_across_scripts_and_spellings(search_page, query, expected):
     assert expected <= search(search_page, query)
 
@@ -56,8 +65,24 @@ def test_search_results_screenshot(search_page):
     search_page.screenshot(path=str(artifact("search-watiya-persian.png")))
 
 
-@pytest.mark.parametrize("text", ["الوطیه", "الوطية", "پایگاه", "آکار", "أكار", "خُلوصي", "می‌شود", "۱۴۰۳", "٣ يوليو",
-                                  "Güler", "İlgili", "وـــزير", "ﻻ"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الوطیه",
+        "الوطية",
+        "پایگاه",
+        "آکار",
+        "أكار",
+        "خُلوصي",
+        "می‌شود",
+        "۱۴۰۳",
+        "٣ يوليو",
+        "Güler",
+        "İlgili",
+        "وـــزير",
+        "ﻻ",
+    ],
+)
 def test_query_folding_in_the_page_matches_index_folding(search_page, text):
     assert search_page.evaluate("text => window.micrositeFoldQuery(text)", text) == search_key(text)
 

@@ -1,5 +1,6 @@
 """The whole site as a reader sees it, in Chromium: every kind of page at desktop and phone
 sizes, without JavaScript errors or requests to any host but the site and the map tiles."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,9 @@ PAGES = {
 }
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1400, "height": 1000}, {"width": 390, "height": 844}],
-                         ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1400, "height": 1000}, {"width": 390, "height": 844}], ids=["desktop", "phone"]
+)
 def test_every_kind_of_page_renders_cleanly(built_site, viewport):
     with browser_page(built_site.root / "site", viewport=viewport) as (page, base, errors):
         for name, path in PAGES.items():

@@ -1,5 +1,6 @@
 """Issue 11.6: site/ is replaced only by a complete, successful build; a build that MkDocs
 rejects, or that is killed while MkDocs runs, leaves the previous site as it was."""
+
 from __future__ import annotations
 
 import os
@@ -60,11 +61,11 @@ def test_a_build_mkdocs_rejects_leaves_site_as_it_was_and_a_good_one_replaces_it
 
     append_to_about(project, BROKEN_LINK)
     assert project.build() != 0
-    assert tree_digest(project.root / "site") == before                       # same files, same bytes
+    assert tree_digest(project.root / "site") == before  # same files, same bytes
     err = capfd.readouterr().err
-    assert "0 error(s)" in err and "FATAL" not in err                        # the generator accepted it ...
+    assert "0 error(s)" in err and "FATAL" not in err  # the generator accepted it ...
     assert "editors-guide.md#methods" in (project.root / "docs" / "about.md").read_text(encoding="utf-8")
-    assert "does not contain an anchor '#methods'" in err                      # ... MkDocs --strict did not
+    assert "does not contain an anchor '#methods'" in err  # ... MkDocs --strict did not
     assert "microsite: MkDocs rejected the build; site/ left as it was" in err
     assert leftovers(project) == []
 
@@ -82,16 +83,20 @@ def test_a_build_killed_while_mkdocs_runs_leaves_site_as_it_was(project):
     append_to_about(project, "\nA sentence the killed build never publishes.\n")
     config = add_kill_hook(project)
 
-    killed = subprocess.Popen([sys.executable, "-m", "generator.cli", "--root", str(project.root), "build"],
-                              cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    killed = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "--root", str(project.root), "build"],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     assert killed.wait(timeout=300) == -signal.SIGKILL
     assert tree_digest(project.root / "site") == before
     building = f"site.building-{killed.pid}"
-    assert leftovers(project) == [building]                     # the new site was written beside it
+    assert leftovers(project) == [building]  # the new site was written beside it
     assert "A sentence the killed build never publishes." in page_text(project, building, "about")
 
     (project.root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    assert project.build() == 0                                  # the next build clears the leftover
+    assert project.build() == 0  # the next build clears the leftover
     assert leftovers(project) == []
     assert "A sentence the killed build never publishes." in page_text(project, "site", "about")
 
@@ -115,7 +120,7 @@ def test_a_build_killed_between_its_two_renames_gets_the_previous_site_back(tmp_
 
 
 def test_folders_of_a_build_still_running_are_left_alone(tmp_path):
-    running = tmp_path / f"site.building-{os.getppid()}"     # pytest's parent: alive
+    running = tmp_path / f"site.building-{os.getppid()}"  # pytest's parent: alive
     stale = tmp_path / f"site.replaced-{finished_pid()}"
     (tmp_path / "site").mkdir()
     running.mkdir()

@@ -1,4 +1,5 @@
 """Issue 3: the English side — alignment, staleness, missing translations, check, machine drafts."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,13 +38,16 @@ def test_all_five_documents_are_completely_translated_and_check_is_clean(project
         assert record["translation"]["status"] == "reviewed"
         assert None not in record["text"]["en"] and len(record["text"]["en"]) == len(record["text"]["original"])
         assert record["title"]["en"]
-        assert len(record["summary"]["en"]) == len(record["summary"]["original"]) and record["summary"]["en_source"] == "aligned"
+        assert (
+            len(record["summary"]["en"]) == len(record["summary"]["original"])
+            and record["summary"]["en_source"] == "aligned"
+        )
 
 
 def test_english_summary_is_the_english_of_the_picked_sentences(built_site):
     for record in built_site.corpus("site")["documents"]:
-        english_by_key = dict(zip((p["key"] for p in record["paragraphs"]), record["text"]["en"]))
-        for sentence, key in zip(record["summary"]["en"], record["summary"]["from_paragraphs"]):
+        english_by_key = dict(zip((p["key"] for p in record["paragraphs"]), record["text"]["en"], strict=True))
+        for sentence, key in zip(record["summary"]["en"], record["summary"]["from_paragraphs"], strict=True):
             assert sentence in english_by_key[key], (record["id"], key)
 
 
@@ -123,14 +127,17 @@ def test_a_document_without_translation_file_is_listed_whole(project, capsys):
 
 def test_english_document_needs_no_translation_and_other_languages_get_one(project, capsys):
     project.add("en_article.txt", ENGLISH_ARTICLE)
-    project.add("tr_article.txt", "Bakan Akar ve Orgeneral Güler Libya'da\n"
-                "Milli Savunma Bakanı Hulusi Akar ve Genelkurmay Başkanı Orgeneral Yaşar Güler, Trablus'ta Libya hükümeti yetkilileriyle bir araya geldi.\n"
-                "Görüşmede iki ülke arasındaki askeri eğitim ve iş birliği ele alındı.\n")
+    project.add(
+        "tr_article.txt",
+        "Bakan Akar ve Orgeneral Güler Libya'da\n"
+        "Milli Savunma Bakanı Hulusi Akar ve Genelkurmay Başkanı Orgeneral Yaşar Güler, Trablus'ta Libya hükümeti yetkilileriyle bir araya geldi.\n"
+        "Görüşmede iki ülke arasındaki askeri eğitim ve iş birliği ele alındı.\n",
+    )
     assert project.build() == 0
     english = page(project, "en_article")
     assert "the original is in English; no translation needed" in english
-    assert 'class="ms-pair" id=' not in english and 'data-ms-show' not in english
-    assert english.count("Turkish Defence Minister Hulusi Akar signed") == 2   # summary and text
+    assert 'class="ms-pair" id=' not in english and "data-ms-show" not in english
+    assert english.count("Turkish Defence Minister Hulusi Akar signed") == 2  # summary and text
     turkish = page(project, "tr_article")
     assert 'class="ms-orig ms-original" lang="tr" dir="ltr"' in turkish
     assert "English incomplete: 2 of 2 paragraph(s) untranslated." in turkish
@@ -158,7 +165,7 @@ def test_machine_draft_is_written_for_review_and_never_overwrites(project):
     path = write_draft(document, settings.translations_dir, FakeTranslator, dt.date(2026, 11, 24))
     text = path.read_text(encoding="utf-8")
     assert "status: machine" in text and 'translator: "Fake MT (machine translation)"' in text
-    assert text.count("[ar→en]") == 6              # title and five paragraphs
+    assert text.count("[ar→en]") == 6  # title and five paragraphs
     _, findings = run_check(settings)
     assert findings == []
     assert project.build() == 0
@@ -171,7 +178,7 @@ def test_machine_draft_is_written_for_review_and_never_overwrites(project):
 
 def test_translate_command_says_what_to_install_without_argos(project, monkeypatch, capsys):
     (project.root / "site_src" / "translations" / f"{IDS[4]}.en.md").unlink()
-    monkeypatch.setitem(sys.modules, "argostranslate", None)      # import fails as if not installed
+    monkeypatch.setitem(sys.modules, "argostranslate", None)  # import fails as if not installed
     assert microsite(["--root", str(project.root), "translate", IDS[4]]) == 2
     err = capsys.readouterr().err
     assert "pip install -e '.[mt]'" in err and "argospm install translate-fa_en" in err

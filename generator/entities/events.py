@@ -9,6 +9,7 @@ the two groups; a pair must also share two people, and dated documents must be c
 An undated document in a group with dated ones takes the group's date, marked as inferred.
 A group's stated dates never span more than MAX_DAYS_APART days.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,10 +26,10 @@ MAX_DAYS_APART = 3
 
 @dataclass(frozen=True)
 class Event:
-    key: str                                  # id of its first document
-    documents: tuple[Document, ...]           # dated first (by date), then undated, by id
-    date: str | None                          # earliest stated date in the group
-    dated_by: str | None                      # id of the document that states it
+    key: str  # id of its first document
+    documents: tuple[Document, ...]  # dated first (by date), then undated, by id
+    date: str | None  # earliest stated date in the group
+    dated_by: str | None  # id of the document that states it
 
     def inferred(self, document: Document) -> bool:
         return self.date is not None and document.analysis.date is None
@@ -79,8 +80,8 @@ def group_events(documents: list[Document]) -> list[Event]:
             doc_id = parent[doc_id]
         return doc_id
 
-    for _, a, b in sorted(scored):
-        ra, rb = root(a), root(b)
+    for _, first, second in sorted(scored):
+        ra, rb = root(first), root(second)
         if ra == rb:
             continue
         dates = [d for d in (*span[ra], *span[rb]) if d]
@@ -94,12 +95,14 @@ def group_events(documents: list[Document]) -> list[Event]:
     return [_event(members) for members in groups.values()]
 
 
-def _candidate_pairs(ordered: list[Document], crowd: dict[str, frozenset[str]],
-                     day: dict[str, dt.date | None]) -> Iterator[tuple[Document, Document]]:
-    dated = sorted((d for d in ordered if day[d.doc_id]), key=lambda d: (day[d.doc_id], d.doc_id))
+def _candidate_pairs(
+    ordered: list[Document], crowd: dict[str, frozenset[str]], day: dict[str, dt.date | None]
+) -> Iterator[tuple[Document, Document]]:
+    known = {doc_id: date for doc_id, date in day.items() if date is not None}
+    dated = sorted((d for d in ordered if d.doc_id in known), key=lambda d: (known[d.doc_id], d.doc_id))
     for i, a in enumerate(dated):
         for b in itertools.islice(dated, i + 1, None):
-            if (day[b.doc_id] - day[a.doc_id]).days > MAX_DAYS_APART:
+            if (known[b.doc_id] - known[a.doc_id]).days > MAX_DAYS_APART:
                 break
             yield a, b
     by_person: dict[str, list[Document]] = {}
@@ -109,7 +112,7 @@ def _candidate_pairs(ordered: list[Document], crowd: dict[str, frozenset[str]],
     for a in (d for d in ordered if not day[d.doc_id]):
         others = {b.doc_id: b for person in crowd[a.doc_id] for b in by_person[person] if b.doc_id != a.doc_id}
         for b_id in sorted(others):
-            if day[b_id] or b_id > a.doc_id:              # each undated pair once
+            if day[b_id] or b_id > a.doc_id:  # each undated pair once
                 yield a, others[b_id]
 
 
@@ -117,5 +120,9 @@ def _event(members: list[Document]) -> Event:
     dated = sorted((d for d in members if d.analysis.date), key=lambda d: (d.analysis.date, d.doc_id))
     undated = [d for d in members if not d.analysis.date]
     first = dated[0] if dated else None
-    return Event(members[0].doc_id, tuple(dated + undated), first.analysis.date if first else None,
-                 first.doc_id if first else None)
+    return Event(
+        members[0].doc_id,
+        tuple(dated + undated),
+        first.analysis.date if first else None,
+        first.doc_id if first else None,
+    )

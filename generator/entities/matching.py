@@ -11,6 +11,7 @@ Text and names are compared as folded tokens (`textnorm.fold`: hamza and alef fo
 Partial mentions (a surname alone after the full name) are resolved per document by
 `entities.py`, which knows the order of mentions.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -31,25 +32,25 @@ from generator.text.normalise import WORD_RE, fold
 # told apart by similarity at all, so one-token names are only ever matched exactly.
 FUZZY_THRESHOLD = 85.0
 CONTEXT_THRESHOLD = 70.0
-FUZZY_MIN_LENGTH = 4                      # shorter tokens are too alike to compare
-TITLE_WINDOW = 4                          # tokens between a title and the name it introduces
-SINGLE_PROCLITICS = "وفبلك"               # and, so, with/in, for/to, like
+FUZZY_MIN_LENGTH = 4  # shorter tokens are too alike to compare
+TITLE_WINDOW = 4  # tokens between a title and the name it introduces
+SINGLE_PROCLITICS = "وفبلك"  # and, so, with/in, for/to, like
 
 
-class Token(NamedTuple):           # a tuple: tokenizing makes hundreds per paragraph, so creation must be cheap
+class Token(NamedTuple):  # a tuple: tokenizing makes hundreds per paragraph, so creation must be cheap
     start: int
     end: int
-    key: str                              # folded
+    key: str  # folded
 
 
 @dataclass(frozen=True)
 class Match:
     entity_id: str
-    start: int                            # character offsets in the matched text
+    start: int  # character offsets in the matched text
     end: int
-    method: str                           # "exact", "fuzzy", "context"
+    method: str  # "exact", "fuzzy", "context"
     score: float
-    name_tokens: tuple[str, ...]          # the knowledge-base name it matched (folded)
+    name_tokens: tuple[str, ...]  # the knowledge-base name it matched (folded)
 
 
 @lru_cache(maxsize=4096)
@@ -81,7 +82,7 @@ def clitic_forms(key: str) -> tuple[str, ...]:
                 rest = form[1:]
                 stripped.append(rest)
                 if form[0] == "ل" and rest.startswith("ل"):
-                    stripped.append("ا" + rest)          # «للقوات» = ل + القوات, its alef elided
+                    stripped.append("ا" + rest)  # «للقوات» = ل + القوات, its alef elided
         forms += stripped
         frontier = stripped
     return tuple(dict.fromkeys(forms))
@@ -89,11 +90,9 @@ def clitic_forms(key: str) -> tuple[str, ...]:
 
 def clitic_length(text: str, token: Token, form: str) -> int:
     """Characters of the written token taken by the clitics that `clitic_forms` stripped to get `form`."""
-    if token.key.endswith(form):
-        letters = len(token.key) - len(form)
-    else:                                   # «للقوات» -> «القوات»: the restored alef was never written
-        letters = len(token.key) - len(form) + 1
-    word, offset = text[token.start:token.end], 0
+    # «للقوات» -> «القوات»: when the form does not end the key, its restored alef was never written
+    letters = len(token.key) - len(form) + (0 if token.key.endswith(form) else 1)
+    word, offset = text[token.start : token.end], 0
     while offset < len(word) and (letters > 0 or not fold(word[offset])):
         if fold(word[offset]):
             letters -= 1
@@ -107,12 +106,13 @@ def name_similarity(a: str, b: str) -> float:
     left, right = [t.key for t in tokenize(a)], [t.key for t in tokenize(b)]
     if not left or len(left) != len(right):
         return 0.0
-    return min(fuzz.ratio(x, y) for x, y in zip(left, right))
+    return min(fuzz.ratio(x, y) for x, y in zip(left, right, strict=True))
 
 
 class Matcher:
-    def __init__(self, entities: list[Entity], threshold: float = FUZZY_THRESHOLD,
-                 context_threshold: float = CONTEXT_THRESHOLD) -> None:
+    def __init__(
+        self, entities: list[Entity], threshold: float = FUZZY_THRESHOLD, context_threshold: float = CONTEXT_THRESHOLD
+    ) -> None:
         self.threshold = threshold
         self.context_threshold = context_threshold
         self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
@@ -133,15 +133,15 @@ class Matcher:
         self._may_begin_name = lru_cache(maxsize=200_000)(self._could_begin_name)
 
     def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Match]:
-        """Non-overlapping mentions in `text` (tokenized already, or here), longest first at each position."""
-        self._text = text
+        """Non-overlapping mentions in `text` (tokenized already, or here), longest first at each position.
+        Keeps no state between calls (the text is passed along), so one matcher serves every thread."""
         tokens = tokenize(text) if tokens is None else tokens
         matches: list[Match] = []
         position = 0
         while position < len(tokens):
             match = None
             if self._may_begin_name(tokens[position].key):
-                match = self._exact(tokens, position) or self._fuzzy(tokens, position)
+                match = self._exact(text, tokens, position) or self._fuzzy(text, tokens, position)
             if match is None:
                 position += 1
                 continue
@@ -149,16 +149,16 @@ class Matcher:
             position += match[1]
         return matches
 
-    def _exact(self, tokens: Sequence[Token], i: int) -> tuple[Match, int] | None:
+    def _exact(self, text: str, tokens: Sequence[Token], i: int) -> tuple[Match, int] | None:
         for form in clitic_forms(tokens[i].key):
             for phrase, entity_id in self._phrases.get(form, ()):
                 n = len(phrase)
                 if i + n <= len(tokens) and all(tokens[i + k].key == phrase[k] for k in range(1, n)):
-                    return Match(entity_id, self._name_start(tokens[i], form), tokens[i + n - 1].end, "exact", 100.0,
-                                 phrase), n
+                    start = self._name_start(text, tokens[i], form)
+                    return Match(entity_id, start, tokens[i + n - 1].end, "exact", 100.0, phrase), n
         return None
 
-    def _fuzzy(self, tokens: Sequence[Token], i: int) -> tuple[Match, int] | None:
+    def _fuzzy(self, text: str, tokens: Sequence[Token], i: int) -> tuple[Match, int] | None:
         best: tuple[float, Match, int] | None = None
         for form in clitic_forms(tokens[i].key):
             if len(form) < FUZZY_MIN_LENGTH:
@@ -168,28 +168,34 @@ class Matcher:
                     n = len(phrase)
                     if n < 2 or i + n > len(tokens):
                         continue
-                    scores = [fuzz.ratio(form, phrase[0])] + [fuzz.ratio(tokens[i + k].key, phrase[k]) for k in range(1, n)]
+                    scores = [fuzz.ratio(form, phrase[0])] + [
+                        fuzz.ratio(tokens[i + k].key, phrase[k]) for k in range(1, n)
+                    ]
                     score = min(scores)
                     in_context = score >= self.context_threshold and self._after_title(tokens, i, entity_id)
                     if score >= self.threshold or in_context:
                         method = "fuzzy" if score >= self.threshold else "context"
                         if best is None or score > best[0]:
-                            start = self._name_start(tokens[i], form)
+                            start = self._name_start(text, tokens[i], form)
                             best = (score, Match(entity_id, start, tokens[i + n - 1].end, method, score, phrase), n)
         return (best[1], best[2]) if best else None
 
-    def _name_start(self, token: Token, form: str) -> int:
-        """Offset where the name begins once the clitics stripped off `token` are left out."""
-        return token.start + clitic_length(self._text, token, form) if form != token.key else token.start
+    @staticmethod
+    def _name_start(text: str, token: Token, form: str) -> int:
+        """Offset in `text` where the name begins once the clitics stripped off `token` are left out."""
+        return token.start + clitic_length(text, token, form) if form != token.key else token.start
 
     def _could_begin_name(self, key: str) -> bool:
         """Can a name begin at a token with this key? (Most tokens cannot; asking once per word saves the search.)"""
-        return any(form in self._phrases or (len(form) >= FUZZY_MIN_LENGTH and self._similar(form))
-                   for form in clitic_forms(key))
+        return any(
+            form in self._phrases or (len(form) >= FUZZY_MIN_LENGTH and self._similar(form))
+            for form in clitic_forms(key)
+        )
 
     def _similar_first_tokens(self, form: str) -> tuple[str, ...]:
-        found = process.extract(form, self._first_tokens, scorer=fuzz.ratio, score_cutoff=self.context_threshold,
-                                limit=None)
+        found = process.extract(
+            form, self._first_tokens, scorer=fuzz.ratio, score_cutoff=self.context_threshold, limit=None
+        )
         return tuple(choice for choice, _, _ in found)
 
     def _after_title(self, tokens: Sequence[Token], i: int, entity_id: str) -> bool:

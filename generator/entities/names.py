@@ -5,6 +5,7 @@ office (an «ال» word, a listed qualifier) are skipped, then two name words a
 the name is compound. Candidates that overlap a known entity's mention are not new. Editors see
 the list (with the sentence) in `microsite check` and on the editors' page.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -19,14 +20,15 @@ from generator.model.document import Paragraph
 from generator.model.entity import DocumentEntity, NewName
 from generator.text.inputs import load_yaml
 from generator.text.normalise import fold
-from generator.text.sentences import split_sentences
+from generator.text.sentences import Sentences
 
-MAX_QUALIFIERS = 5
+MAX_QUALIFIERS = 5  # office words skipped after a title («وزير الدفاع التركي …») before the name
+MAX_NAME_WORDS = 4  # «صلاح الدين النمروش» is three; longer runs are the sentence going on
 
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    titles: dict[str, tuple[tuple[str, ...], ...]]   # first folded token -> title token sequences, longest first
+    titles: dict[str, tuple[tuple[str, ...], ...]]  # first folded token -> title token sequences, longest first
     qualifiers: frozenset[str]
     stop: frozenset[str]
     connectors: frozenset[str]
@@ -41,13 +43,22 @@ def vocabulary() -> _Vocabulary:
         return frozenset(fold(item) for item in items)
 
     titles: dict[str, list[tuple[str, ...]]] = {}
-    for sequence in sorted({tuple(t.key for t in tokenize(title)) for title in data["titles"]}, key=lambda t: (-len(t), t)):
+    for sequence in sorted(
+        {tuple(t.key for t in tokenize(title)) for title in data["titles"]}, key=lambda t: (-len(t), t)
+    ):
         titles.setdefault(sequence[0], []).append(sequence)
-    return _Vocabulary({first: tuple(items) for first, items in titles.items()}, keys(data["qualifiers"]),
-                       keys(data["stop"]), keys(data["name_connectors"]), keys(data["name_suffixes"]))
+    return _Vocabulary(
+        {first: tuple(items) for first, items in titles.items()},
+        keys(data["qualifiers"]),
+        keys(data["stop"]),
+        keys(data["name_connectors"]),
+        keys(data["name_suffixes"]),
+    )
 
 
-def find_new_names(paragraphs: tuple[Paragraph, ...], known: tuple[DocumentEntity, ...], language: str) -> tuple[NewName, ...]:
+def find_new_names(
+    paragraphs: tuple[Paragraph, ...], known: tuple[DocumentEntity, ...], language: str
+) -> tuple[NewName, ...]:
     """Linear in the text: each paragraph is tokenized once and split into sentences at most once,
     and each candidate is checked against the known mentions and its sentence by bisection."""
     vocab = vocabulary()
@@ -56,7 +67,7 @@ def find_new_names(paragraphs: tuple[Paragraph, ...], known: tuple[DocumentEntit
     for paragraph in paragraphs:
         tokens = tokenize(paragraph.text)
         spans = covered.get(paragraph.key, _NO_SPANS)
-        sentences = _Sentences(paragraph.text, language)
+        sentences = Sentences(paragraph.text, language)
         i = 0
         while i < len(tokens):
             title_length = _title_at(tokens, i, vocab)
@@ -65,10 +76,10 @@ def find_new_names(paragraphs: tuple[Paragraph, ...], known: tuple[DocumentEntit
                 continue
             name = _name_after(tokens, i + title_length, vocab)
             if name and not any(spans.cover(t.start) for t in name):
-                written = paragraph.text[name[0].start:name[-1].end]
+                written = paragraph.text[name[0].start : name[-1].end]
                 key = fold(written)
-                if key not in found:            # the first sighting is the one listed
-                    title = paragraph.text[tokens[i].start:tokens[i + title_length - 1].end]
+                if key not in found:  # the first sighting is the one listed
+                    title = paragraph.text[tokens[i].start : tokens[i + title_length - 1].end]
                     found[key] = NewName(written, title, paragraph.key, sentences.at(name[0].start))
             i += title_length
     return tuple(found.values())
@@ -81,7 +92,7 @@ class _Spans:
     def __init__(self, spans: list[tuple[int, int]]) -> None:
         ordered = sorted(spans)
         self._starts = [start for start, _ in ordered]
-        self._reach = list(accumulate((end for _, end in ordered), max))   # furthest end among spans so far
+        self._reach = list(accumulate((end for _, end in ordered), max))  # furthest end among spans so far
 
     def cover(self, offset: int) -> bool:
         i = bisect_right(self._starts, offset) - 1
@@ -97,35 +108,6 @@ def _known_spans(known: tuple[DocumentEntity, ...]) -> dict[str, _Spans]:
         for mention in item.mentions:
             by_paragraph.setdefault(mention.paragraph, []).append((mention.start, mention.end))
     return {key: _Spans(spans) for key, spans in by_paragraph.items()}
-
-
-class _Sentences:
-    """A paragraph's sentences, split on first use (at most once; most paragraphs name no one new)
-    and looked up by character offset by bisection over their start offsets."""
-
-    def __init__(self, text: str, language: str) -> None:
-        self.text, self.language = text, language
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
-        self._sentences: list[str] = []
-
-    def at(self, offset: int) -> str:
-        """The sentence holding `offset` (the whole paragraph if it falls between sentences)."""
-        if self._starts is None:
-            self._locate()
-        i = bisect_right(self._starts, offset) - 1
-        return self._sentences[i] if i >= 0 and offset < self._ends[i] else self.text
-
-    def _locate(self) -> None:
-        self._starts, position = [], 0
-        for sentence in split_sentences(self.text, self.language):
-            start = self.text.find(sentence, position)      # sentences are pieces of the text, in order
-            if start < 0:
-                continue
-            self._starts.append(start)
-            self._ends.append(start + len(sentence))
-            self._sentences.append(sentence)
-            position = start + len(sentence)
 
 
 def _title_at(tokens: Sequence[Token], i: int, vocab: _Vocabulary) -> int:
@@ -150,7 +132,7 @@ def _name_after(tokens: Sequence[Token], i: int, vocab: _Vocabulary) -> list[Tok
     while i < len(tokens) and skipped < MAX_QUALIFIERS and _is_qualifier(tokens[i].key, vocab):
         i, skipped = i + 1, skipped + 1
     name: list[Token] = []
-    while i < len(tokens) and len(name) < 4:
+    while i < len(tokens) and len(name) < MAX_NAME_WORDS:
         key = tokens[i].key
         if key in vocab.stop or key.isdigit() or _title_at(tokens, i, vocab):
             break
@@ -164,5 +146,8 @@ def _name_after(tokens: Sequence[Token], i: int, vocab: _Vocabulary) -> list[Tok
 
 
 def _is_qualifier(key: str, vocab: _Vocabulary) -> bool:
-    return key in vocab.qualifiers or (key.startswith("ال") and key not in vocab.connectors) or any(
-        form.startswith("ال") for form in clitic_forms(key)[1:])
+    return (
+        key in vocab.qualifiers
+        or (key.startswith("ال") and key not in vocab.connectors)
+        or any(form.startswith("ال") for form in clitic_forms(key)[1:])
+    )

@@ -1,1 +1,3 @@
-"""Plain data passed between stages: documents, entities, the build report, settings. Imports nothing of ours above it."""
+"""Plain data passed between stages: documents, entities, the build report, settings.
+
+Imports nothing of ours from a layer above it."""

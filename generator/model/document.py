@@ -1,11 +1,31 @@
 """The data model every stage passes along: plain dataclasses, no behaviour."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Protocol
 
 from generator.model.entity import DocumentEntity, NewName
+
+# Where an extracted value (title, date, outlet) came from: read in the text, set by an editor's
+# front matter or sidecar, read from a saved web page's own metadata, or a fallback.
+EvidenceSource = Literal["text", "front_matter", "html_metadata", "first_sentence", "file_name"]
+# A paragraph's English: its translation block matches the paragraph's fingerprint, matches only
+# its position (the original changed since), or there is none.
+TranslationState = Literal["translated", "stale", "untranslated"]
+TranslationStatus = Literal["reviewed", "draft", "machine"]  # a translation file's `status:`
+# The English side of a document: the original is English, a translation file's status, or no file.
+EnglishStatus = Literal["original", "missing"] | TranslationStatus
+SummarySource = Literal["editor", "aligned"]
+# Why the cleaner removed a line (Removal.kind). Not a Literal: besides the kinds its rules name
+# (stages/clean.RULE_KINDS), every group under `labels` and `furniture` in
+# generator/data/boilerplate.yml is a kind, and that vocabulary grows by editing the data. The
+# labels the code reads by name (stages/clean.LABEL_KINDS) are checked when it is loaded.
+RemovalKind = str
+# How bad a problem is: fatal stops the build (docs/ is left as it was); an error leaves something
+# out of the site; a skipped file is not published; a warning is reported and changes nothing.
+Severity = Literal["fatal", "error", "skipped", "warning"]
 
 
 @dataclass(frozen=True)
@@ -14,13 +34,13 @@ class SourceFile:
 
     path: Path
     doc_id: str
-    raw: bytes                      # the file's bytes, published unchanged for download
-    text: str                       # the article text (front matter removed; HTML reduced to text)
-    first_line: int                 # line number in the file where `text` starts (1-based)
+    raw: bytes  # the file's bytes, published unchanged for download
+    text: str  # the article text (front matter removed; HTML reduced to text)
+    first_line: int  # line number in the file where `text` starts (1-based)
     encoding: str
-    format: str                     # "txt", "md" or "html"
-    metadata: dict[str, Any] = field(default_factory=dict)   # editor's front matter / sidecar
-    embedded: dict[str, Any] = field(default_factory=dict)   # found in an HTML page's own metadata
+    format: str  # "txt", "md" or "html"
+    metadata: dict[str, Any] = field(default_factory=dict)  # editor's front matter / sidecar
+    embedded: dict[str, Any] = field(default_factory=dict)  # found in an HTML page's own metadata
     warnings: tuple[str, ...] = ()
 
 
@@ -28,20 +48,20 @@ class SourceFile:
 class Removal:
     """A line (or part of one) the cleaner took out, and why. Always shown to readers."""
 
-    line: int                       # 1-based line number in the source file
+    line: int  # 1-based line number in the source file
     text: str
     reason: str
-    kind: str                       # machine-readable category, e.g. "repeated", "navigation"
+    kind: RemovalKind  # machine-readable category, e.g. "repeated", "navigation"
 
 
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of cleaned article text."""
 
-    key: str                        # anchor by position: "p1", "p2", ...
+    key: str  # anchor by position: "p1", "p2", ...
     text: str
-    lines: tuple[int, int]          # first and last source line it came from
-    fingerprint: str = ""           # hash of the exact text: ties a translation to what it translates
+    lines: tuple[int, int]  # first and last source line it came from
+    fingerprint: str = ""  # hash of the exact text: ties a translation to what it translates
 
 
 @dataclass(frozen=True)
@@ -50,17 +70,17 @@ class Cleaned:
 
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removal, ...]
-    title: str | None               # headline found in the source, hashtags stripped
+    title: str | None  # headline found in the source, hashtags stripped
     title_line: int | None
-    metadata_lines: tuple[Removal, ...]   # byline, source, date lines: removed but read by analysis
-    header_lines: tuple[Removal, ...]     # lines above the body (captions, kickers): read for dates
+    metadata_lines: tuple[Removal, ...]  # byline, source, date lines: removed but read by analysis
+    header_lines: tuple[Removal, ...]  # lines above the body (captions, kickers): read for dates
 
 
 @dataclass(frozen=True)
 class Evidence:
     """Where an extracted value came from."""
 
-    source: str                     # "text", "front_matter", "file_name" ...
+    source: EvidenceSource
     line: int | None = None
     text: str | None = None
 
@@ -68,19 +88,19 @@ class Evidence:
 @dataclass(frozen=True)
 class SummarySentence:
     text: str
-    paragraph: str                  # key of the paragraph it comes from
-    index: int                      # sentence number within that paragraph (0-based)
+    paragraph: str  # key of the paragraph it comes from
+    index: int  # sentence number within that paragraph (0-based)
 
 
 @dataclass(frozen=True)
 class Analysis:
     language: str
-    direction: str                  # "rtl" or "ltr"
+    direction: str  # "rtl" or "ltr"
     title: str
     title_evidence: Evidence
     outlet: str | None
     outlet_evidence: Evidence | None
-    date: str | None                # ISO 8601 (YYYY-MM-DD)
+    date: str | None  # ISO 8601 (YYYY-MM-DD)
     date_evidence: Evidence | None
     url: str | None
     summary: tuple[SummarySentence, ...]
@@ -91,14 +111,14 @@ class Block:
     key: str
     fingerprint: str
     text: str
-    line: int                       # line of its marker in the translation file
+    line: int  # line of its marker in the translation file
 
 
 @dataclass(frozen=True)
 class AlignedParagraph:
     paragraph: Paragraph
     english: str | None
-    state: str                      # "translated", "stale" or "untranslated"
+    state: TranslationState
     block: Block | None
 
 
@@ -106,7 +126,7 @@ class AlignedParagraph:
 class English:
     """The English side of one document."""
 
-    status: str                     # "original" (the document is English), a translation status, or "missing"
+    status: EnglishStatus
     path: Path | None
     translator: str | None
     date: str | None
@@ -114,11 +134,11 @@ class English:
     paragraphs: tuple[AlignedParagraph, ...]
     orphans: tuple[Block, ...]
     summary: tuple[str, ...]
-    summary_source: str | None      # "editor", "aligned", or None when no English summary can be given
+    summary_source: SummarySource | None  # None when no English summary can be given
     summary_problem: str | None
-    problems: tuple[str, ...]
+    problems: tuple[Diagnostic, ...]  # in the translation file (warnings)
 
-    def count(self, state: str) -> int:
+    def count(self, state: TranslationState) -> int:
         return sum(p.state == state for p in self.paragraphs)
 
 
@@ -147,3 +167,41 @@ class Skipped:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+    def diagnostic(self) -> Diagnostic:
+        return Diagnostic(self.path, None, "skipped", self.reason)
+
+
+class LocatedError(Protocol):
+    """An error that names its file and line (text.inputs.InputError and its kinds)."""
+
+    path: Path
+    line: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in the inputs, as the build report, `microsite check` and the live
+    preview show it: the file and line where known, how bad it is, and a one-line message.
+    (Here rather than in report.py: a document's English side carries its translation's problems.)"""
+
+    file: Path | None
+    line: int | None
+    severity: Severity
+    message: str
+
+    @classmethod
+    def from_error(cls, error: LocatedError, severity: Severity, note: str = "") -> Diagnostic:
+        """The diagnostic of an input file's error, its reason followed by `note`."""
+        return cls(error.path, error.line, severity, error.reason + note)
+
+    @property
+    def where(self) -> str:
+        """`file:line`, `file`, or "" when the problem is in no one file."""
+        if self.file is None:
+            return ""
+        return f"{self.file}:{self.line}" if self.line else str(self.file)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.file is not None else self.message

@@ -1,13 +1,17 @@
 """The report of one build: what was published, skipped, and every problem found."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from generator.model.document import Document, Skipped
+from generator.model.document import Diagnostic, Document, Severity, Skipped
 
-Progress = Callable[[str], None]           # told what the build is doing, one line at a time
+Progress = Callable[[str], None]  # told what the build is doing, one line at a time
+ORDER: tuple[Severity, ...] = ("fatal", "error", "skipped", "warning")  # as the summary lists them
+LABELS = {"fatal": "FATAL", "error": "error", "skipped": "skipped", "warning": "warning"}
 
 
 @dataclass
@@ -15,32 +19,64 @@ class Report:
     documents: list[Document] = field(default_factory=list)
     published: int = 0
     skipped: list[Skipped] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    fatal: list[str] = field(default_factory=list)        # editors' mistakes that must stop the build
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # fatal, errors and warnings, as found
     written: int = 0
     deleted: int = 0
     seconds: float = 0.0
-    unchanged: bool = False                                # nothing changed since the last build
+    unchanged: bool = False  # nothing changed since the last build
 
-    def summary_data(self) -> dict:
+    def of(self, severity: Severity) -> list[Diagnostic]:
+        if severity == "skipped":
+            return [s.diagnostic() for s in self.skipped]
+        return [d for d in self.diagnostics if d.severity == severity]
+
+    def listed(self) -> list[Diagnostic]:
+        """Every problem, skipped files included, in the summary's order: fatal first, warnings last."""
+        return [d for severity in ORDER for d in self.of(severity)]
+
+    # The lines as the summary prints them (`file:line: message`), for readers of text.
+    @property
+    def fatal(self) -> list[str]:  # editors' mistakes that must stop the build
+        return [str(d) for d in self.of("fatal")]
+
+    @property
+    def errors(self) -> list[str]:
+        return [str(d) for d in self.of("error")]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [str(d) for d in self.of("warning")]
+
+    def summary_data(self) -> dict[str, Any]:
         """What a later unchanged build repeats of this report."""
-        return {"published": self.published, "skipped": [[str(s.path), s.reason] for s in self.skipped],
-                "warnings": self.warnings, "errors": self.errors}
+        return {
+            "published": self.published,
+            "skipped": [[str(s.path), s.reason] for s in self.skipped],
+            "diagnostics": [
+                [None if d.file is None else str(d.file), d.line, d.severity, d.message] for d in self.diagnostics
+            ],
+        }
 
     @classmethod
-    def repeated(cls, data: dict) -> Report:
+    def repeated(cls, data: dict[str, Any]) -> Report:
         """The report of an earlier build, for a build in which nothing changed."""
-        return cls(published=data["published"], skipped=[Skipped(Path(p), r) for p, r in data["skipped"]],
-                   warnings=data["warnings"], errors=data["errors"], unchanged=True)
+        return cls(
+            published=data["published"],
+            skipped=[Skipped(Path(p), r) for p, r in data["skipped"]],
+            diagnostics=[
+                Diagnostic(None if file is None else Path(file), line, severity, message)
+                for file, line, severity, message in data["diagnostics"]
+            ],
+            unchanged=True,
+        )
 
     def summary(self) -> str:
         state = "nothing changed since the last build; " if self.unchanged else ""
-        lines = [f"microsite: {state}{self.published} document(s) published, {len(self.skipped)} file(s) skipped, "
-                 f"{len(self.errors) + len(self.fatal)} error(s), {len(self.warnings)} warning(s); {self.written} file(s) written, "
-                 f"{self.deleted} removed in {self.seconds:.2f} s"]
-        lines += [f"  FATAL    {item}" for item in self.fatal]
-        lines += [f"  error    {item}" for item in self.errors]
-        lines += [f"  skipped  {item}" for item in self.skipped]
-        lines += [f"  warning  {item}" for item in self.warnings]
+        errors = len(self.of("fatal")) + len(self.of("error"))
+        lines = [
+            f"microsite: {state}{self.published} document(s) published, {len(self.skipped)} file(s) skipped, "
+            f"{errors} error(s), {len(self.of('warning'))} warning(s); {self.written} file(s) written, "
+            f"{self.deleted} removed in {self.seconds:.2f} s"
+        ]
+        lines += [f"  {LABELS[d.severity]:<9}{d}" for d in self.listed()]
         return "\n".join(lines)

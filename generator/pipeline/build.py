@@ -5,6 +5,7 @@ This module is the entry point of `microsite generate` and of the live preview, 
 imports light: a build with nothing to do should cost a blink, and importing the pipeline's
 stages (Jinja, rapidfuzz, folium …) costs more than checking that nothing changed.
 """
+
 from __future__ import annotations
 
 import sys
@@ -34,8 +35,10 @@ def generate(settings: Settings, progress: Progress | None = None) -> Report:
         report = build_docs(settings, history, progress)
     report.seconds = time.perf_counter() - started
     if not report.fatal:
-        save_manifest(settings.root, {"fingerprint": fingerprint, "docs": docs_state(settings.docs_dir),
-                                      "report": report.summary_data()})
+        save_manifest(
+            settings.root,
+            {"fingerprint": fingerprint, "docs": docs_state(settings.docs_dir), "report": report.summary_data()},
+        )
     return report
 
 

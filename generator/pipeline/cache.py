@@ -6,6 +6,7 @@ generator's own code and data files (so a code change starts afresh). The cache 
 `.microsite-cache/` at the project root (git-ignored, never in site_src/); entries not used
 by a build are removed at its end. Anything unreadable in it is simply recomputed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,7 +29,7 @@ MANIFEST = ".microsite-cache/build.json"
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Hash of the generator's code, templates and data: any change invalidates every entry."""
-    package = Path(__file__).resolve().parent.parent      # the whole generator package
+    package = Path(__file__).resolve().parent.parent  # the whole generator package
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".j2", ".yml") and "__pycache__" not in path.parts:
@@ -86,7 +87,7 @@ class DocumentCache:
             return None
         try:
             return pickle.loads(data)
-        except Exception:              # noqa: BLE001 - a damaged or outdated entry, of any kind, is recomputed
+        except Exception:
             return None
 
     def store(self, key: str, data: bytes) -> None:
@@ -101,9 +102,9 @@ class DocumentCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._write(unused)
-        except sqlite3.OperationalError:               # locked by another build, read-only, disk full: not cached
+        except sqlite3.OperationalError:  # locked by another build, read-only, disk full: not cached
             return
-        except sqlite3.DatabaseError:                  # not a database (damaged): start it afresh
+        except sqlite3.DatabaseError:  # not a database (damaged): start it afresh
             self.path.unlink(missing_ok=True)
             with suppress(sqlite3.Error):
                 self._write([])

@@ -4,6 +4,7 @@ Workers are forked: they inherit the job and everything it reads (knowledge base
 model, documents), so only the results cross between processes, and results come back in
 order, so builds repeat byte for byte.
 """
+
 from __future__ import annotations
 
 import gc
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
-PARALLEL_FROM = 40          # jobs: below this, starting worker processes costs more than it saves
+PARALLEL_FROM = 40  # jobs: below this, starting worker processes costs more than it saves
 MAX_WORKERS = 8
 # A build makes millions of small objects and almost no reference cycles; at Python's default
 # threshold (700) full collections keep walking every document in memory (measured: about a
@@ -33,7 +34,7 @@ def on_all_cores(job: Callable[[int], R], items: Sequence[int], chunksize: int =
         return
     global _JOB
     _JOB = job
-    gc.freeze()             # workers' collections then skip everything inherited (no copy-on-write churn)
+    gc.freeze()  # workers' collections then skip everything inherited (no copy-on-write churn)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             yield from pool.imap(_run_job, items, chunksize)
@@ -46,11 +47,12 @@ def available_cores() -> int:
     """Cores this process may run on (a container's CPU set, not the host's count)."""
     try:
         return len(os.sched_getaffinity(0))
-    except AttributeError:          # not on Linux
+    except AttributeError:  # not on Linux
         return os.cpu_count() or 1
 
 
 def _run_job(item: int) -> object:
+    assert _JOB is not None, "a worker runs jobs only inside on_all_cores"
     return _JOB(item)
 
 

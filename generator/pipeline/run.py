@@ -1,4 +1,5 @@
 """The pipeline: ingest -> clean -> analyse -> render -> publish, and the build report."""
+
 from __future__ import annotations
 
 import pickle
@@ -11,7 +12,7 @@ from generator.entities.knowledge import load_knowledge
 from generator.entities.matching import Matcher
 from generator.entities.mentions import find_entities
 from generator.entities.names import find_new_names
-from generator.model.document import Document, Skipped
+from generator.model.document import Diagnostic, Document, Skipped
 from generator.model.entity import Entity
 from generator.model.report import Progress, Report
 from generator.model.settings import Settings
@@ -24,6 +25,7 @@ from generator.stages.analyse import analyse
 from generator.stages.clean import clean
 from generator.stages.ingest import discover, read_document, without_twins
 from generator.stages.translations import english_side, read_translation, translation_path
+from generator.text.inputs import relative_path
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,17 @@ class Context:
     settings: Settings
     knowledge: dict[str, Entity]
     matcher: Matcher
-    knowledge_errors: tuple[str, ...]
-    changed: dict[str, str] = field(default_factory=dict)     # site_src path -> last commit date
+    knowledge_errors: tuple[Diagnostic, ...]
+    changed: dict[str, str] = field(default_factory=dict)  # site_src path -> last commit date
 
 
 def load_context(settings: Settings, history: dict[str, str] | None = None) -> Context:
-    entities, errors = load_knowledge(settings.knowledge_dir, settings.source_dir, settings.max_document_bytes,
-                                      first_added(settings.root, "site_src/knowledge"))
+    entities, errors = load_knowledge(
+        settings.knowledge_dir,
+        settings.source_dir,
+        settings.max_document_bytes,
+        first_added(settings.root, "site_src/knowledge"),
+    )
     changed = last_changed(settings.root) if history is None else history
     return Context(settings, {e.id: e for e in entities}, Matcher(entities), tuple(errors), changed)
 
@@ -51,24 +57,27 @@ def process_all(paths: list[Path], context: Context, cache: DocumentCache) -> It
     results: list[Document | Skipped | None] = [cache.load(key) for key in keys]
     missing = [i for i, result in enumerate(results) if result is None]
 
-    def process_pickled(i: int) -> bytes:     # pickled once, for both the trip back and the cache
+    def process_pickled(i: int) -> bytes:  # pickled once, for both the trip back and the cache
         return pickle.dumps(process(paths[i], context), protocol=pickle.HIGHEST_PROTOCOL)
 
     def keep(i: int, data: bytes) -> None:
         cache.store(keys[i], data)
         results[i] = pickle.loads(data)
 
-    if missing:       # the first one here: it loads the language model and date data the workers then share
+    if missing:  # the first one here: it loads the language model and date data the workers then share
         keep(missing[0], process_pickled(missing[0]))
     for i, data in zip(missing[1:], on_all_cores(process_pickled, missing[1:]), strict=True):
         keep(i, data)
-    yield from zip(paths, results)
+    yield from zip(paths, results, strict=True)
 
 
 def document_inputs(path: Path, settings: Settings) -> list[Path]:
     """The files one document's processing reads (for the cache key)."""
-    return [path, *(path.with_suffix(s) for s in (".yml", ".yaml")),
-            translation_path(settings.translations_dir, path.stem)]
+    return [
+        path,
+        *(path.with_suffix(s) for s in (".yml", ".yaml")),
+        translation_path(settings.translations_dir, path.stem),
+    ]
 
 
 def shared_inputs(settings: Settings) -> str:
@@ -85,12 +94,18 @@ def process(path: Path, context: Context) -> Document | Skipped:
         return source
     cleaned = clean(source.text, source.first_line)
     if not cleaned.paragraphs:
-        return Skipped(path, f"no article text left after cleaning (all {len(cleaned.removed)} line(s) were page "
-                             "furniture; `microsite inspect FILE` lists each line with its reason)")
+        return Skipped(
+            path,
+            f"no article text left after cleaning (all {len(cleaned.removed)} line(s) were page "
+            "furniture; `microsite inspect FILE` lists each line with its reason)",
+        )
     analysis = analyse(source, cleaned, settings)
     translation_file = translation_path(settings.translations_dir, source.doc_id)
-    translation = (read_translation(translation_file, settings.source_dir, settings.max_document_bytes)
-                   if translation_file.is_file() or translation_file.is_symlink() else None)
+    translation = (
+        read_translation(translation_file, settings.source_dir, settings.max_document_bytes)
+        if translation_file.is_file() or translation_file.is_symlink()
+        else None
+    )
     english = english_side(cleaned.paragraphs, analysis.language, analysis.summary, translation, analysis.title)
     entities = find_entities(cleaned.paragraphs, context.matcher, context.knowledge)
     new_names = find_new_names(cleaned.paragraphs, entities, analysis.language)
@@ -103,7 +118,7 @@ def build_docs(settings: Settings, history: dict[str, str], progress: Progress |
     started = time.perf_counter()
     report = Report()
     context = load_context(settings, history)
-    report.errors += list(context.knowledge_errors)
+    report.diagnostics += context.knowledge_errors
     paths, twins = without_twins(discover(settings.documents_dir))
     report.skipped += [Skipped(_display(t.path, settings), t.reason) for t in twins]
     cache = DocumentCache(settings.root, shared_inputs(settings))
@@ -114,18 +129,19 @@ def build_docs(settings: Settings, history: dict[str, str], progress: Progress |
         else:
             report.documents.append(result)
             report.published += 1
-            report.warnings += [f"{_display(path, settings)}: {w}" for w in result.source.warnings]
-            report.warnings += list(result.english.problems)
+            shown = _display(path, settings)
+            report.diagnostics += [Diagnostic(shown, None, "warning", w) for w in result.source.warnings]
+            report.diagnostics += result.english.problems
         if progress and (number % step == 0 or number == len(paths)):
             progress(f"processed {number}/{len(paths)} documents")
-    report.warnings += [f"{path}: translation of a document that does not exist"
-                        for path in orphan_translation_files(settings, report.documents, report.skipped)]
+    report.diagnostics += [
+        Diagnostic(path, None, "warning", "translation of a document that does not exist")
+        for path in orphan_translation_files(settings, report.documents, report.skipped)
+    ]
     cache.save()
     plan = plan_site(report.documents, context)
-    report.fatal += plan.problems.fatal
-    report.errors += plan.problems.errors
-    report.warnings += plan.problems.warnings
-    if report.fatal:                       # leave docs/ as it was: the build stops here
+    report.diagnostics += [*plan.problems.fatal, *plan.problems.errors, *plan.problems.warnings]
+    if report.fatal:  # leave docs/ as it was: the build stops here
         return report
     report.written, report.deleted = write_outputs(settings.docs_dir, planned_outputs(plan))  # written as made
     report.seconds = time.perf_counter() - started
@@ -142,12 +158,12 @@ def orphan_translation_files(settings: Settings, documents: list[Document], skip
     known = {d.doc_id for d in documents} | {s.path.stem for s in skipped}
     if not settings.translations_dir.is_dir():
         return []
-    return [_display(path, settings) for path in sorted(settings.translations_dir.glob("*.en.md"))
-            if path.name[: -len(".en.md")] not in known]
+    return [
+        _display(path, settings)
+        for path in sorted(settings.translations_dir.glob("*.en.md"))
+        if path.name[: -len(".en.md")] not in known
+    ]
 
 
 def _display(path: Path, settings: Settings) -> Path:
-    try:
-        return path.relative_to(settings.root)
-    except ValueError:
-        return path
+    return Path(relative_path(path, settings.root))

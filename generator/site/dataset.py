@@ -1,5 +1,6 @@
 """The downloadable dataset: `data/corpus.json` (schema in schemas/corpus.schema.json) and
 `data/documents.csv`. Built from the same Document objects the pages are rendered from."""
+
 from __future__ import annotations
 
 import csv
@@ -8,8 +9,9 @@ import json
 from typing import Any
 
 from generator.entities.events import Event
-from generator.model.document import Document, Evidence
+from generator.model.document import Document, English, Evidence
 from generator.model.entity import Entity
+from generator.site import addresses
 from generator.site.render import page_url, raw_path
 
 SCHEMA_VERSION = 1
@@ -18,7 +20,9 @@ SCHEMA_VERSION = 1
 def corpus(documents: list[Document], event_of: dict[str, Event] | None = None) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
-        "documents": [document_record(d, (event_of or {}).get(d.doc_id)) for d in sorted(documents, key=lambda d: d.doc_id)],
+        "documents": [
+            document_record(d, (event_of or {}).get(d.doc_id)) for d in sorted(documents, key=lambda d: d.doc_id)
+        ],
     }
 
 
@@ -26,7 +30,7 @@ def document_record(document: Document, event: Event | None = None) -> dict[str,
     a, cleaned, source, english = document.analysis, document.cleaned, document.source, document.english
     return {
         "id": document.doc_id,
-        "source_file": f"site_src/documents/{source.path.name}",
+        "source_file": addresses.source_path("documents", source.path.name),
         "raw_file": raw_path(document),
         "url": page_url(document),
         "original_url": a.url,
@@ -39,34 +43,73 @@ def document_record(document: Document, event: Event | None = None) -> dict[str,
         "outlet_source": a.outlet_evidence.source if a.outlet_evidence else None,
         "title": {"original": a.title, "en": english.title, "source": a.title_evidence.source},
         "text": {"original": [p.text for p in cleaned.paragraphs], "en": [p.english for p in english.paragraphs]},
-        "paragraphs": [{"key": p.paragraph.key, "fingerprint": p.paragraph.fingerprint, "lines": list(p.paragraph.lines),
-                        "translation": p.state} for p in english.paragraphs],
+        "paragraphs": [
+            {
+                "key": p.paragraph.key,
+                "fingerprint": p.paragraph.fingerprint,
+                "lines": list(p.paragraph.lines),
+                "translation": p.state,
+            }
+            for p in english.paragraphs
+        ],
         "removed": [{"line": r.line, "text": r.text, "reason": r.reason, "kind": r.kind} for r in cleaned.removed],
-        "summary": {"original": [s.text for s in a.summary], "en": list(english.summary),
-                    "en_source": english.summary_source, "from_paragraphs": [s.paragraph for s in a.summary]},
-        "translation": {
-            "status": english.status,
-            "translator": english.translator,
-            "date": english.date,
-            "file": f"site_src/translations/{english.path.name}" if english.path else None,
-            "untranslated": english.count("untranslated"),
-            "stale": english.count("stale"),
-            "orphans": len(english.orphans),
+        "summary": {
+            "original": [s.text for s in a.summary],
+            "en": list(english.summary),
+            "en_source": english.summary_source,
+            "from_paragraphs": [s.paragraph for s in a.summary],
         },
-        "entities": [{"id": item.entity.id, "type": item.entity.type, "name_en": item.entity.name,
-                      "names": list(item.names_written), "mentions": len(item.mentions)} for item in document.entities],
-        "places": [{"id": item.entity.id, "name_en": item.entity.name, "lat": item.entity.lat, "lon": item.entity.lon}
-                   for item in document.entities if item.entity.type == "place" and item.entity.lat is not None],
-        "new_names": [{"name": n.name, "title": n.title, "paragraph": n.paragraph} for n in document.new_names],
-        "event": None if event is None else {
-            "id": event.key,
-            "documents": [d.doc_id for d in event.documents],
-            "date": event.date,
-            "date_inferred": event.inferred(document),
-            "dated_by": event.dated_by,
-        },
+        "translation": _translation_record(english),
+        **_entity_records(document),
+        "event": _event_record(event, document),
         "encoding": source.encoding,
         "warnings": list(source.warnings),
+    }
+
+
+def _translation_record(english: English) -> dict[str, Any]:
+    return {
+        "status": english.status,
+        "translator": english.translator,
+        "date": english.date,
+        "file": addresses.source_path("translations", english.path.name) if english.path else None,
+        "untranslated": english.count("untranslated"),
+        "stale": english.count("stale"),
+        "orphans": len(english.orphans),
+    }
+
+
+def _entity_records(document: Document) -> dict[str, Any]:
+    """The record's "entities", "places" and "new_names"."""
+    return {
+        "entities": [
+            {
+                "id": item.entity.id,
+                "type": item.entity.type,
+                "name_en": item.entity.name,
+                "names": list(item.names_written),
+                "mentions": len(item.mentions),
+            }
+            for item in document.entities
+        ],
+        "places": [
+            {"id": item.entity.id, "name_en": item.entity.name, "lat": item.entity.lat, "lon": item.entity.lon}
+            for item in document.entities
+            if item.entity.type == "place" and item.entity.lat is not None
+        ],
+        "new_names": [{"name": n.name, "title": n.title, "paragraph": n.paragraph} for n in document.new_names],
+    }
+
+
+def _event_record(event: Event | None, document: Document) -> dict[str, Any] | None:
+    if event is None:
+        return None
+    return {
+        "id": event.key,
+        "documents": [d.doc_id for d in event.documents],
+        "date": event.date,
+        "date_inferred": event.inferred(document),
+        "dated_by": event.dated_by,
     }
 
 
@@ -87,16 +130,34 @@ def entities_json(documents: list[Document], knowledge: dict[str, Entity]) -> st
     for document in sorted(documents, key=lambda d: d.doc_id):
         for item in document.entities:
             named_in.setdefault(item.entity.id, []).append(
-                {"id": document.doc_id, "url": page_url(document), "mentions": len(item.mentions),
-                 "names": list(item.names_written)})
-    entities = [{
-        "id": e.id, "type": e.type, "subtype": e.subtype, "name_en": e.name,
-        "names": {language: list(names) for language, names in sorted(e.names.items())},
-        "aliases": list(e.aliases), "role": e.role, "lat": e.lat, "lon": e.lon, "wikidata": e.wikidata,
-        "url": f"entities/{e.id}/", "documents": named_in.get(e.id, []),
-    } for e in sorted(knowledge.values(), key=lambda e: e.id)]
-    return json.dumps({"schema_version": SCHEMA_VERSION, "entities": entities}, ensure_ascii=False,
-                      separators=(",", ":")) + "\n"
+                {
+                    "id": document.doc_id,
+                    "url": page_url(document),
+                    "mentions": len(item.mentions),
+                    "names": list(item.names_written),
+                }
+            )
+    entities = [
+        {
+            "id": e.id,
+            "type": e.type,
+            "subtype": e.subtype,
+            "name_en": e.name,
+            "names": {language: list(names) for language, names in sorted(e.names.items())},
+            "aliases": list(e.aliases),
+            "role": e.role,
+            "lat": e.lat,
+            "lon": e.lon,
+            "wikidata": e.wikidata,
+            "url": addresses.entity_url(e.id),
+            "documents": named_in.get(e.id, []),
+        }
+        for e in sorted(knowledge.values(), key=lambda e: e.id)
+    ]
+    return (
+        json.dumps({"schema_version": SCHEMA_VERSION, "entities": entities}, ensure_ascii=False, separators=(",", ":"))
+        + "\n"
+    )
 
 
 CSV_COLUMNS = ("id", "date", "language", "outlet", "title", "url", "source_file", "paragraphs", "removed_lines")
@@ -108,8 +169,18 @@ def documents_csv(data: dict[str, Any]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for record in data["documents"]:
-        writer.writerow([record["id"], record["date"] or "", record["language"], record["outlet"] or "",
-                         record["title"]["original"], record["url"], record["source_file"],
-                         len(record["text"]["original"]), len(record["removed"])])
+        writer.writerow(
+            [
+                record["id"],
+                record["date"] or "",
+                record["language"],
+                record["outlet"] or "",
+                record["title"]["original"],
+                record["url"],
+                record["source_file"],
+                len(record["text"]["original"]),
+                len(record["removed"]),
+            ]
+        )
     # A byte-order mark lets spreadsheet programs read the Arabic and Persian as UTF-8.
     return "\ufeff" + buffer.getvalue()

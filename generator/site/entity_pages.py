@@ -1,5 +1,6 @@
 """Entity pages: for each knowledge-base entry, every document that names it (with the sentence,
 original and English), all spellings seen, and the entities most often named with it."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -7,20 +8,21 @@ from dataclasses import dataclass
 
 from generator.model.document import Document
 from generator.model.entity import DocumentEntity, Entity, Mention
+from generator.model.entity_types import entity_types
+from generator.site import addresses
 from generator.site.render import environment, sort_for_index
-from generator.text.sentences import split_sentences
+from generator.text.sentences import Sentences, split_sentences
 
 CO_MENTIONED = 10
-APPEARANCES_SHOWN = 30          # per entity page: keeps pages light however often an entity is named
-TYPE_HEADINGS = {"person": "People", "organisation": "Organisations", "place": "Places"}
+APPEARANCES_SHOWN = 30  # per entity page: keeps pages light however often an entity is named
 
 
 @dataclass(frozen=True)
 class Appearance:
     document: Document
     found: DocumentEntity
-    sentence: str                  # the sentence of the first mention, original language
-    english: str | None            # its English: the same sentence, or the paragraph when sentences differ
+    sentence: str  # the sentence of the first mention, original language
+    english: str | None  # its English: the same sentence, or the paragraph when sentences differ
     english_is_paragraph: bool
 
 
@@ -39,33 +41,25 @@ def co_mentioned(entity_id: str, named: list[frozenset[str]], knowledge: dict[st
     for ids in named:
         if entity_id in ids:
             counts.update(ids - {entity_id})
-    return [(knowledge[i], n) for i, n in sorted(counts.items(), key=lambda kv: (-kv[1], knowledge[kv[0]].name))][:CO_MENTIONED]
+    return [(knowledge[i], n) for i, n in sorted(counts.items(), key=lambda kv: (-kv[1], knowledge[kv[0]].name))][
+        :CO_MENTIONED
+    ]
 
 
 def _appearance(document: Document, found: DocumentEntity) -> Appearance:
     first: Mention = found.mentions[0]
     language = document.analysis.language
     pair = next(p for p in document.english.paragraphs if p.paragraph.key == first.paragraph)
-    sentences = split_sentences(pair.paragraph.text, language)
-    index, sentence = _sentence_at(pair.paragraph.text, sentences, first.start)
+    sentences = Sentences(pair.paragraph.text, language)
+    index = sentences.index_at(first.start)
     english, is_paragraph = None, False
     if pair.english:
         english_sentences = split_sentences(pair.english, "en")
-        if len(english_sentences) == len(sentences) and pair.state == "translated":
+        if index is not None and len(english_sentences) == len(sentences.all) and pair.state == "translated":
             english = english_sentences[index]
         else:
             english, is_paragraph = pair.english, True
-    return Appearance(document, found, sentence, english, is_paragraph)
-
-
-def _sentence_at(text: str, sentences: list[str], offset: int) -> tuple[int, str]:
-    position = 0
-    for index, sentence in enumerate(sentences):
-        start = text.find(sentence, position)
-        if start <= offset < start + len(sentence):
-            return index, sentence
-        position = max(position, start + len(sentence))
-    return 0, text
+    return Appearance(document, found, sentences.at(first.start), english, is_paragraph)
 
 
 def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], notes: dict[str, str]) -> dict[str, bytes]:
@@ -78,14 +72,31 @@ def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], note
     for entity in knowledge.values():
         documents_naming = found.get(entity.id, [])
         page = env.get_template("entity.md.j2").render(
-            entity=entity, note=notes.get(entity.id, ""),
+            entity=entity,
+            note=notes.get(entity.id, ""),
+            here=addresses.entity_url(entity.id),
             appearances=[_appearance(d, item) for d, item in documents_naming[:APPEARANCES_SHOWN]],
-            appearance_count=len(documents_naming), co_mentioned=co_mentioned(entity.id, named, knowledge))
-        outputs[f"entities/{entity.id}.md"] = page.encode("utf-8")
-    groups = {kind: sorted((e for e in knowledge.values() if e.type == kind), key=lambda e: e.name.casefold())
-              for kind in TYPE_HEADINGS}
-    outputs["entities/index.md"] = env.get_template("entities_index.md.j2").render(
-        groups=groups, headings=TYPE_HEADINGS, counts={i: len(a) for i, a in found.items()}).encode("utf-8")
+            appearance_count=len(documents_naming),
+            co_mentioned=co_mentioned(entity.id, named, knowledge),
+        )
+        outputs[addresses.entity_page(entity.id)] = page.encode("utf-8")
+    groups = {
+        kind.id: sorted((e for e in knowledge.values() if e.type == kind.id), key=lambda e: e.name.casefold())
+        for kind in entity_types()
+    }
+    outputs[addresses.ENTITIES_INDEX_PAGE] = (
+        env.get_template("entities_index.md.j2")
+        .render(
+            groups=groups,
+            counts={i: len(a) for i, a in found.items()},
+            here=addresses.url(addresses.ENTITIES_INDEX_PAGE),
+        )
+        .encode("utf-8")
+    )
     new_names = [(document, name) for document in sort_for_index(documents) for name in document.new_names]
-    outputs["editors/new-names.md"] = env.get_template("new_names.md.j2").render(new_names=new_names).encode("utf-8")
+    outputs[addresses.NEW_NAMES_PAGE] = (
+        env.get_template("new_names.md.j2")
+        .render(new_names=new_names, here=addresses.url(addresses.NEW_NAMES_PAGE))
+        .encode("utf-8")
+    )
     return outputs

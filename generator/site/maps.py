@@ -1,63 +1,40 @@
 """Maps (folium): the site map of every known place, and one shared map for document pages.
 
-Folium/branca give every element a random id; here ids come from a counter reset per map, so
-the same places give byte-identical HTML. Leaflet is served from the site (vendored, pinned)
-and folium's jQuery, Bootstrap and icon fonts are dropped: markers are CSS-drawn div icons.
-Popups and tooltips are written by our own elements: every text is HTML-escaped for Leaflet's
-innerHTML and then encoded as a JSON string literal safe inside <script>; folium's Popup
-(raw HTML) and Tooltip (JavaScript template literal) are not used.
+folium writes Leaflet's script; the rest is ours. The page around it is a template
+(templates/map_page.html.j2: language, title, zoom allowed, Leaflet and the stylesheet served from
+the site, none of folium's CDN links); popups, tooltips, marker labels and the legend are macros of
+templates/map_texts.html.j2, escaped by autoescape and then written as JSON string literals safe
+inside <script> by our own elements (folium's Popup is raw HTML, its Tooltip a JavaScript template
+literal: neither is used); markers are CSS-drawn (the stylesheet's ms-marker classes). Element ids
+come from a counter per map (`Numbered`), not from urandom, so the same places give byte-identical
+HTML.
 
 Document pages all embed the same document map file and name their places in the URL fragment
 (`document.html#places=tripoli,benghazi`); a script in it keeps those markers and fits the view
 to them. Map cost is therefore one render per build however many documents there are, and
 documents with the same places share the very same URL.
 """
+
 from __future__ import annotations
 
-import html
 import itertools
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from generator.model.entity import Entity
-
-LEAFLET = "../assets/vendor/leaflet"         # relative to the map files in maps/
-KINDS = {   # subtype -> (legend label, CSS modifier)
-    "city": ("City", "city"), "airport": ("Airport", "airport"), "air_base": ("Air base", "air-base"),
-    "region": ("Region", "region"), "country": ("Country", "country"), "continent": ("Continent", "continent"),
-}
-POINT_KINDS = {"city", "airport", "air_base"}
-MARKER_CSS = """
-.ms-marker { display: flex; align-items: center; justify-content: center; font: 600 11px/1 system-ui, sans-serif;
-  color: #fff; border: 2px solid #fff; box-shadow: 0 0 0 1px rgba(0,0,0,.45); }
-.ms-marker--city { background: #1d4ed8; border-radius: 50%; }
-.ms-marker--airport { background: #c2410c; border-radius: 3px; }
-.ms-marker--air-base { background: #b91c1c; border-radius: 3px; transform: rotate(45deg); }
-.ms-marker--air-base span { transform: rotate(-45deg); }
-.ms-marker--region, .ms-marker--country, .ms-marker--continent { background: #4b5563; border-radius: 50%; opacity: .85; }
-.ms-legend { background: #fff; padding: 6px 8px; font: 12px/1.5 system-ui, sans-serif; border-radius: 4px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); }
-.ms-legend i { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -2px; }
-.ms-popup ul { margin: 4px 0; padding-left: 16px; } .ms-popup [dir=rtl] { font-family: "Noto Naskh Arabic", Tahoma, sans-serif; }
-.leaflet-container .leaflet-control-attribution { background: rgba(255, 255, 255, .9); }
-.leaflet-control-attribution a { text-decoration: underline; }
-"""
-# The attribution's links (Leaflet's #0078A8) keep 4.5:1 over any tile behind a 90% white box, and
-# are underlined rather than told apart from its text (#333) by colour alone.
-TITLES = {False: "Map of the places named in the documents", True: "Map of the places named in this document"}
-# folium's page forbids zooming (maximum-scale=1.0, user-scalable=no); readers may need to.
-FOLIUM_VIEWPORT = "initial-scale=1.0, maximum-scale=1.0, user-scalable=no"
+from generator.model.entity_types import Subtype, entity_type
+from generator.site.render import environment
 
 
 @dataclass(frozen=True)
 class MappedDocument:
-    url: str                     # relative to the site root
+    url: str  # relative to the site root
     title_en: str | None
     title: str
     language: str
@@ -70,25 +47,91 @@ class Place:
     entity: Entity
     documents: tuple[MappedDocument, ...]
 
+    @property
+    def kind(self) -> Subtype | None:
+        """The place's subtype (generator/data/entity_types.yml): label, marker, point or area."""
+        return entity_type("place").subtype(self.entity.subtype)
+
+    @property
+    def location(self) -> tuple[float, float]:
+        """(latitude, longitude): only places with coordinates are drawn."""
+        assert self.entity.lat is not None and self.entity.lon is not None
+        return self.entity.lat, self.entity.lon
+
 
 def js_string(text: str) -> str:
     """A JavaScript string literal that cannot end a <script> element or a template literal, nor
     be read as Jinja syntax (braces escaped) should anything compile it as a template."""
-    return (json.dumps(text, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-            .replace("{", "\\u007b").replace("}", "\\u007d"))
+    return (
+        json.dumps(text, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+        .replace("{", "\\u007b")
+        .replace("}", "\\u007d")
+    )
 
 
-class ScriptElement(MacroElement):
+def texts() -> Any:
+    """The macros of templates/map_texts.html.j2 (icon, tooltip, layer, legend, popup)."""
+    return environment().get_template("map_texts.html.j2").module
+
+
+class Numbered:
+    """An element whose id is the next number of its map's counter `ids`, not branca's random hex:
+    the same places give byte-identical HTML. It overrides branca's `_generate_id` hook (called once,
+    in Element.__init__) for this element only; branca's Element itself is left as it is."""
+
+    def __init__(self, *args: Any, ids: Iterator[int], **kwargs: Any) -> None:
+        self._ids = ids
+        super().__init__(*args, **kwargs)
+
+    def _generate_id(self) -> str:
+        return f"{next(self._ids):06d}"
+
+
+class LeafletMap(Numbered, folium.Map):
+    pass
+
+
+class TileLayer(Numbered, folium.TileLayer):
+    pass
+
+
+class FeatureGroup(Numbered, folium.FeatureGroup):
+    pass
+
+
+class LayerControl(Numbered, folium.LayerControl):
+    pass
+
+
+class MapPage(Figure):
+    """The map file, a page of its own: templates/map_page.html.j2 around the map's HTML and script
+    (folium's page header, with its CDN links and a viewport that forbids zooming, is not written).
+    Its own id and those of its parts never reach the page."""
+
+    def __init__(self, document_map: bool) -> None:
+        super().__init__()
+        self._template = environment().get_template("map_page.html.j2")
+        self.document_map = document_map
+
+
+class ScriptElement(Numbered, MacroElement):
     """A MacroElement whose rendered script goes into the page as it is. branca's MacroElement
     compiles each rendered script as a Jinja template: slow for long popups, and text in them
     would be read as template syntax."""
 
-    def render(self, **kwargs) -> None:
-        script = self._template.module.script(self, kwargs)
-        self.get_root().script.add_child(_Verbatim(str(script)), name=self.get_name())
+    def render(self, **kwargs: Any) -> str:
+        """Adds the script to the page's; nothing is written in place."""
+        root = self.get_root()
+        assert isinstance(root, Figure)
+        root.script.add_child(_Verbatim(str(self._template.module.script(self, kwargs))), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
+        return ""
 
 
 class _Verbatim(Element):
@@ -96,19 +139,8 @@ class _Verbatim(Element):
         super().__init__()
         self.text = text
 
-    def render(self, **kwargs) -> str:
+    def render(self, **kwargs: Any) -> str:
         return self.text
-
-
-@contextmanager
-def deterministic_ids() -> Iterator[None]:
-    counter = itertools.count()
-    original = Element.__dict__["_generate_id"]
-    Element._generate_id = classmethod(lambda cls: f"{next(counter):06d}")
-    try:
-        yield
-    finally:
-        Element._generate_id = original
 
 
 class PlaceMarker(ScriptElement):
@@ -126,16 +158,16 @@ msPlaces[{{ this.place_id }}] = {marker: {{ this.get_name() }}, group: {{ this._
 {% endmacro %}
 """)
 
-    def __init__(self, place: Place, popup_html: str) -> None:
-        super().__init__()
+    def __init__(self, place: Place, kind: Subtype, ids: Iterator[int]) -> None:
+        super().__init__(ids=ids)
         self._name = "PlaceMarker"
         entity = place.entity
-        self.location = json.dumps([round(entity.lat, 5), round(entity.lon, 5)])
-        self.kind = KINDS.get(entity.subtype or "", ("Place", "region"))[1]
-        self.label = js_string(f"<span>{len(place.documents)}</span>")
+        self.location = json.dumps([round(degrees, 5) for degrees in place.location])
+        self.kind = kind.marker
+        self.label = js_string(str(texts().icon(place)))
         self.title = js_string(entity.name)
-        self.tooltip = js_string(html.escape(f"{entity.name} — {len(place.documents)} document(s)"))
-        self.popup = js_string(popup_html)
+        self.tooltip = js_string(str(texts().tooltip(place)))
+        self.popup = js_string(str(texts().popup(place)))
         self.place_id = js_string(entity.id)
 
 
@@ -158,12 +190,10 @@ var {{ this.get_name() }} = L.control({position: "bottomleft"});
 {% endmacro %}
 """)
 
-    def __init__(self, kinds: list[str]) -> None:
-        super().__init__()
+    def __init__(self, kinds: list[Subtype], ids: Iterator[int]) -> None:
+        super().__init__(ids=ids)
         self._name = "Legend"
-        rows = "".join(f'<div><i class="ms-marker ms-marker--{KINDS[k][1]}"></i>{html.escape(KINDS[k][0])}</div>'
-                       for k in kinds)
-        self.content = js_string(f"<strong>Places</strong>{rows}<div>number = documents naming it</div>")
+        self.content = js_string(str(texts().legend(kinds)))
 
 
 class FragmentFilter(ScriptElement):
@@ -189,53 +219,35 @@ class FragmentFilter(ScriptElement):
 
 def render_map(places: list[Place], tiles: dict[str, str], document_map: bool) -> str:
     """The HTML of the site map (legend, a layer per kind) or of the shared document map."""
+    ids = itertools.count()  # this map's element ids
     located = [p for p in places if p.entity.lat is not None]
-    with deterministic_ids():
-        figure_map = folium.Map(location=[31.0, 20.0], zoom_start=4, tiles=None, control_scale=True,
-                                prefer_canvas=False)
-        figure_map.default_js = [("leaflet", f"{LEAFLET}/leaflet.js")]
-        figure_map.default_css = [("leaflet_css", f"{LEAFLET}/leaflet.css")]
-        figure_map.get_root().header.add_child(Element(f"<style>{MARKER_CSS}</style>"), name="ms_marker_css")
-        figure_map.get_root().title = TITLES[document_map]      # the map files are pages of their own too
-        folium.TileLayer(tiles=tiles["url"], attr=tiles["attribution"], name="Base map",
-                         max_zoom=int(tiles.get("max_zoom", 18)), control=False).add_to(figure_map)
-        Registry().add_to(figure_map)
-        kinds = [k for k in KINDS if any(p.entity.subtype == k for p in located)]
-        for kind in kinds:
-            members = [p for p in located if p.entity.subtype == kind]
-            group = folium.FeatureGroup(name=f"{KINDS[kind][0]} ({len(members)})", show=True)
-            for place in sorted(members, key=lambda p: p.entity.id):
-                PlaceMarker(place, popup(place)).add_to(group)
-            group.add_to(figure_map)
-        points = [p for p in located if p.entity.subtype in POINT_KINDS] or located   # areas would zoom out to a continent
-        if points:
-            lats = [p.entity.lat for p in points]
-            lons = [p.entity.lon for p in points]
-            figure_map.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(20, 20))
-        if document_map:
-            FragmentFilter().add_to(figure_map)
-        else:
-            Legend(kinds).add_to(figure_map)
-            folium.LayerControl(collapsed=False).add_to(figure_map)
-        page = figure_map.get_root().render()
-    # a language for screen readers and hyphenation, and zoom allowed (folium's template has neither)
-    return page.replace("<html>", '<html lang="en">', 1).replace(FOLIUM_VIEWPORT, "initial-scale=1.0", 1)
-
-
-def popup(place: Place) -> str:
-    """Popup HTML: every text escaped; links open in the page around the map (target=_top)."""
-    e = place.entity
-    esc = html.escape
-    original = e.original_name("ar")
-    persian = e.original_name("fa")
-    names = "".join(f' <span lang="{lang}" dir="rtl">{esc(n)}</span>' for lang, n in (("ar", original), ("fa", persian))
-                    if n and (lang == "ar" or n != original))
-    items = "".join(
-        f'<li><a href="../{esc(d.url)}" target="_top">{esc(d.title_en or d.title)}</a>'
-        + (f' <span lang="{esc(d.language)}" dir="{esc(d.direction)}">{esc(d.title)}</span>' if d.title_en else "")
-        + f" ({esc(d.date or 'undated')})</li>"
-        for d in place.documents)
-    kind = KINDS.get(e.subtype or "", ("Place", ""))[0]
-    return (f'<div class="ms-popup"><strong>{esc(e.name)}</strong>{names}<br>{esc(kind)} · named in '
-            f'{len(place.documents)} document(s)<ul>{items}</ul>'
-            f'<a href="../entities/{esc(e.id)}/" target="_top">All about {esc(e.name)}</a></div>')
+    figure_map = LeafletMap(
+        location=[31.0, 20.0], zoom_start=4, tiles=None, control_scale=True, prefer_canvas=False, ids=ids
+    )
+    page = MapPage(document_map).add_child(figure_map)
+    TileLayer(
+        tiles=tiles["url"],
+        attr=tiles["attribution"],
+        name="Base map",
+        max_zoom=int(tiles.get("max_zoom", 18)),
+        control=False,
+        ids=ids,
+    ).add_to(figure_map)
+    Registry(ids=ids).add_to(figure_map)
+    kinds = [kind for kind in entity_type("place").subtypes if any(p.kind == kind for p in located)]
+    for kind in kinds:
+        members = sorted((p for p in located if p.kind == kind), key=lambda p: p.entity.id)
+        group = FeatureGroup(name=str(texts().layer(kind, len(members))), show=True, ids=ids)
+        for place in members:
+            PlaceMarker(place, kind, ids).add_to(group)
+        group.add_to(figure_map)
+    points = [p for p in located if p.kind and p.kind.point] or located  # areas would zoom out to a continent
+    if points:
+        lats, lons = [p.location[0] for p in points], [p.location[1] for p in points]
+        figure_map.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(20, 20))
+    if document_map:
+        FragmentFilter(ids=ids).add_to(figure_map)
+    else:
+        Legend(kinds, ids=ids).add_to(figure_map)
+        LayerControl(collapsed=False, ids=ids).add_to(figure_map)
+    return page.render()

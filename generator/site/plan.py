@@ -1,6 +1,7 @@
 """The site plan: every file of docs/ from the processed documents, planned before one is
 written: editors' text is resolved first (so every fatal problem is known before docs/ changes),
 and the rest are independent jobs that can run on all cores."""
+
 from __future__ import annotations
 
 import json
@@ -12,37 +13,57 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.entities.events import Event, group_events
-from generator.model.document import Document
+from generator.model.document import Diagnostic, Document
 from generator.model.entity import Entity
 from generator.model.settings import Settings
-from generator.site import dataset
-from generator.site.editorial import EditorsHtml, Linker, LinkTargets, load_commentary
+from generator.site import addresses, dataset
+from generator.site.editorial import Commentary, EditorsHtml, Linker, LinkTargets, load_commentary
 from generator.site.entity_pages import entity_outputs
 from generator.site.publish import Outputs
 from generator.site.render import documents_index_pages, page_path, raw_path, render_document, render_feed
+from generator.site.search_index import folding_script
 from generator.site.site_pages import document_map_src, map_outputs, timeline_output
 from generator.stages.translations import translation_path
-from generator.text.inputs import InputError, read_input, read_input_text, without_front_matter
+from generator.text.inputs import InputError, read_input, read_input_text, relative_path, without_front_matter
 
 
 class SiteContext(Protocol):
     """What the plan needs besides the documents (the pipeline's Context has it)."""
 
-    settings: Settings
-    knowledge: dict[str, Entity]
-    changed: dict[str, str]                 # site_src path -> last commit date
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def knowledge(self) -> dict[str, Entity]: ...
+
+    @property
+    def changed(self) -> dict[str, str]:  # site_src path -> last commit date
+        ...
 
 
 @dataclass
 class Problems:
-    fatal: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)      # left out of the site, reported
-    warnings: list[str] = field(default_factory=list)
+    fatal: list[Diagnostic] = field(default_factory=list)
+    errors: list[Diagnostic] = field(default_factory=list)  # left out of the site, reported
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 # Site-wide files editors may link to (made by the jobs below, so not known before them).
-SITE_FILES = ("data/corpus.json", "data/entities.json", "data/documents.csv", "data/corpus.schema.json", "feed.xml")
-PAGES_PER_JOB = 8            # document pages rendered per job: fewer round trips between processes
+SITE_FILES = (
+    addresses.CORPUS_JSON,
+    addresses.ENTITIES_JSON,
+    addresses.DOCUMENTS_CSV,
+    addresses.CORPUS_SCHEMA,
+    addresses.FEED,
+)
+SITE_PAGES = (
+    addresses.DOCUMENTS_INDEX_PAGE,
+    addresses.ENTITIES_INDEX_PAGE,
+    addresses.MAP_PAGE,
+    addresses.TIMELINE_PAGE,
+    addresses.NEW_NAMES_PAGE,
+)  # made by the jobs below too
+PAGES_PER_JOB = 8  # document pages rendered per job: fewer round trips between processes
 
 
 @dataclass
@@ -51,57 +72,35 @@ class SitePlan:
     before a file is written), and the rest are independent jobs."""
 
     problems: Problems
-    ready: Outputs                          # made already: source downloads, hand-written pages
-    jobs: list[Callable[[], Outputs]]       # the pages and site-wide files, in any order
+    ready: Outputs  # made already: source downloads, hand-written pages
+    jobs: list[Callable[[], Outputs]]  # the pages and site-wide files, in any order
 
 
 def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
     """Pages, hand-written pages, dataset and source downloads."""
     settings = context.settings
     problems = Problems()
-    linker = Linker({d.doc_id: d.english.title or d.analysis.title for d in documents},
-                    {e.id: e.name for e in context.knowledge.values()})
-    commentary, errors, refused = load_commentary(settings.commentary_dir, settings.source_dir, settings.max_document_bytes)
-    problems.fatal += errors
-    problems.errors += refused
-    known = {d.doc_id for d in documents}
-    problems.warnings += [f"{c.path}: commentary on a document that does not exist ({doc_id}); not shown"
-                          for doc_id, items in sorted(commentary.items()) if doc_id not in known for c in items]
-    events = group_events(documents)
-    event_of = {d.doc_id: event for event in events for d in event.documents}
-    site = {"site_name": settings.site_name, "site_url": site_url(settings)}
+    linker = Linker(
+        {d.doc_id: d.english.title or d.analysis.title for d in documents},
+        {e.id: e.name for e in context.knowledge.values()},
+    )
+    commentary = _commentary(documents, settings, problems)
     outputs = {raw_path(document): document.source.raw for document in documents}
     hand_written, markdown_pages = hand_written_outputs(settings, linker, problems)
     outputs.update(hand_written)
-    # What commentary and notes may link to: they reach their pages as HTML, which MkDocs does not check.
-    site_pages = ("documents/index.md", "entities/index.md", "map/index.md", "timeline.md", "editors/new-names.md")
-    pages: dict[str, frozenset[str] | None] = {path: None for path in (*site_pages, *outputs) if path.endswith(".md")}
-    pages |= {f"entities/{entity_id}.md": None for entity_id in context.knowledge}
-    pages |= {page_path(d): frozenset(p.key for p in d.cleaned.paragraphs) for d in documents}
-    files = frozenset([*(path for path in outputs if path not in pages), *SITE_FILES])
-    editors = EditorsHtml(linker, LinkTargets(pages, files))
+    editors = EditorsHtml(linker, _link_targets(documents, context, outputs))
     problems.fatal += check_hand_written_links(markdown_pages, editors)
-    updated_of: dict[str, str | None] = {}
-    page_inputs = []
-    for document in documents:
-        comments = []
-        for number, item in enumerate(commentary.get(document.doc_id, []), 1):
-            body, errors = editors.render(item.body, page_path(document), f"c{number}", item.path, item.first_line)
-            problems.fatal += errors
-            comments.append((item, body))
-        updated = document_updated(document, commentary.get(document.doc_id, []), context)
-        page_inputs.append((document, site, event_of[document.doc_id], document_map_src(document), comments, updated))
-        updated_of[document.doc_id] = updated
-    notes = {}
-    for entity in context.knowledge.values():
-        notes[entity.id], errors = editors.render(entity.note, f"entities/{entity.id}.md", "n", entity.path,
-                                                  entity.note_line)
-        problems.fatal += errors
-
-    def document_pages(first: int) -> Outputs:
-        return {page_path(inputs[0]): render_document(*inputs).encode("utf-8")
-                for inputs in page_inputs[first:first + PAGES_PER_JOB]}
-
+    events = group_events(documents)
+    event_of = {d.doc_id: event for event in events for d in event.documents}
+    site = {"site_name": settings.site_name, "site_url": site_url(settings)}
+    page_inputs = [
+        PageInputs(document, site, event_of[document.doc_id], document_map_src(document),
+                   _rendered_commentary(document, commentary, editors, problems),
+                   document_updated(document, commentary.get(document.doc_id, []), context))
+        for document in documents
+    ]  # fmt: skip
+    notes = _rendered_notes(context, editors, problems)
+    updated_of = {inputs.document.doc_id: inputs.updated for inputs in page_inputs}
     # The site-wide files first: they are the longest jobs, and the pages even out the cores after them.
     jobs: list[Callable[[], Outputs]] = [
         lambda: map_outputs(documents, context.knowledge, settings.tiles),
@@ -109,28 +108,99 @@ def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
         lambda: dataset_outputs(documents, event_of, context),
         lambda: timeline_output(events),
         lambda: {path: page.encode("utf-8") for path, page in documents_index_pages(documents).items()},
-        lambda: {"feed.xml": render_feed(documents, updated_of, site).encode("utf-8")},
+        lambda: {addresses.FEED: render_feed(documents, updated_of, site).encode("utf-8")},
+        lambda: {addresses.FOLDING_SCRIPT: folding_script().encode("utf-8")},
     ]
-    jobs += [partial(document_pages, first) for first in range(0, len(page_inputs), PAGES_PER_JOB)]
+    jobs += [partial(_document_pages, page_inputs[first : first + PAGES_PER_JOB])
+             for first in range(0, len(page_inputs), PAGES_PER_JOB)]  # fmt: skip
     return SitePlan(problems, outputs, jobs)
+
+
+@dataclass(frozen=True)
+class PageInputs:
+    """Everything one document's page is rendered from."""
+
+    document: Document
+    site: dict[str, str]
+    event: Event
+    map_src: str | None
+    commentary: list[tuple[Commentary, str]]
+    updated: str | None
+
+
+def _document_pages(batch: list[PageInputs]) -> Outputs:
+    return {
+        page_path(inputs.document): render_document(
+            inputs.document, inputs.site, inputs.event, inputs.map_src, inputs.commentary, inputs.updated
+        ).encode("utf-8")
+        for inputs in batch
+    }
+
+
+def _commentary(documents: list[Document], settings: Settings, problems: Problems) -> dict[str, list[Commentary]]:
+    """Commentary per document id; malformed files are fatal, unreadable ones left out, and
+    commentary on a document that does not exist is reported."""
+    commentary, errors, refused = load_commentary(
+        settings.commentary_dir, settings.source_dir, settings.max_document_bytes
+    )
+    problems.fatal += errors
+    problems.errors += refused
+    known = {d.doc_id for d in documents}
+    problems.warnings += [
+        Diagnostic(c.path, None, "warning", f"commentary on a document that does not exist ({doc_id}); not shown")
+        for doc_id, items in sorted(commentary.items())
+        if doc_id not in known
+        for c in items
+    ]
+    return commentary
+
+
+def _link_targets(documents: list[Document], context: SiteContext, outputs: Outputs) -> LinkTargets:
+    """What commentary and notes may link to: they reach their pages as HTML, which MkDocs does not check."""
+    pages: dict[str, frozenset[str] | None] = {path: None for path in (*SITE_PAGES, *outputs) if path.endswith(".md")}
+    pages |= {addresses.entity_page(entity_id): None for entity_id in context.knowledge}
+    pages |= {page_path(d): frozenset(p.key for p in d.cleaned.paragraphs) for d in documents}
+    return LinkTargets(pages, frozenset([*(path for path in outputs if path not in pages), *SITE_FILES]))
+
+
+def _rendered_commentary(
+    document: Document, commentary: dict[str, list[Commentary]], editors: EditorsHtml, problems: Problems
+) -> list[tuple[Commentary, str]]:
+    rendered = []
+    for number, item in enumerate(commentary.get(document.doc_id, []), 1):
+        body, errors = editors.render(item.body, page_path(document), f"c{number}", item.path, item.first_line)
+        problems.fatal += errors
+        rendered.append((item, body))
+    return rendered
+
+
+def _rendered_notes(context: SiteContext, editors: EditorsHtml, problems: Problems) -> dict[str, str]:
+    notes = {}
+    for entity in context.knowledge.values():
+        notes[entity.id], errors = editors.render(
+            entity.note, addresses.entity_page(entity.id), "n", entity.path, entity.note_line
+        )
+        problems.fatal += errors
+    return notes
 
 
 def dataset_outputs(documents: list[Document], event_of: dict[str, Event], context: SiteContext) -> Outputs:
     """The downloadable dataset: corpus (JSON, CSV), entities, and the corpus schema."""
     records = dataset.corpus(documents, event_of)
     outputs = {
-        "data/corpus.json": dataset.corpus_json(records).encode("utf-8"),
-        "data/entities.json": dataset.entities_json(documents, context.knowledge).encode("utf-8"),
-        "data/documents.csv": dataset.documents_csv(records).encode("utf-8"),
+        addresses.CORPUS_JSON: dataset.corpus_json(records).encode("utf-8"),
+        addresses.ENTITIES_JSON: dataset.entities_json(documents, context.knowledge).encode("utf-8"),
+        addresses.DOCUMENTS_CSV: dataset.documents_csv(records).encode("utf-8"),
     }
     schema = context.settings.root / "schemas" / "corpus.schema.json"
     if schema.is_file():
-        outputs["data/corpus.schema.json"] = schema.read_bytes()
+        outputs[addresses.CORPUS_SCHEMA] = schema.read_bytes()
     return outputs
 
 
-def hand_written_outputs(settings: Settings, linker: Linker,
-                         problems: Problems) -> tuple[Outputs, dict[str, tuple[Path, str]]]:
+def hand_written_outputs(
+    settings: Settings, linker: Linker, problems: Problems
+) -> tuple[Outputs, dict[str, tuple[Path, str]]]:
     """Editors' pages with their links resolved and an edit path added; their images as they are.
     A file that cannot be read safely (a link out of site_src/, not UTF-8 …) is left out.
     Also each Markdown page's source file and text (short links resolved), for checking."""
@@ -143,23 +213,23 @@ def hand_written_outputs(settings: Settings, linker: Linker,
             else:
                 content = read_input(path, settings.source_dir, settings.max_document_bytes)
         except InputError as error:
-            problems.errors.append(f"{error}; left out of the site")
+            problems.errors.append(Diagnostic.from_error(error, "error", "; left out of the site"))
             continue
         if path.suffix == ".md":
             text, errors = linker.resolve(markdown, posixpath.dirname(relative), path)
             problems.fatal += errors
-            outputs[relative] = with_edit_path(text, f"site_src/pages/{relative}").encode("utf-8")
+            outputs[relative] = with_edit_path(text, addresses.source_path("pages", relative)).encode("utf-8")
             markdown_pages[relative] = (path, text)
         else:
             outputs[relative] = content
     return outputs, markdown_pages
 
 
-def check_hand_written_links(markdown_pages: dict[str, tuple[Path, str]], editors: EditorsHtml) -> list[str]:
+def check_hand_written_links(markdown_pages: dict[str, tuple[Path, str]], editors: EditorsHtml) -> list[Diagnostic]:
     """Errors for links in editors' pages to pages, files or anchors that do not exist. MkDocs
     would reject them too, but only after docs/ was written: found here, they stop the build
     before, so the live preview keeps the last good pages."""
-    errors: list[str] = []
+    errors: list[Diagnostic] = []
     for relative, (path, text) in markdown_pages.items():
         body, first_line = without_front_matter(text)
         errors += editors.render(body, relative, "check", path, first_line)[1]
@@ -170,16 +240,22 @@ def hand_written_pages(pages_dir: Path) -> dict[str, Path]:
     """Editors' pages (home, about, guide …) and their images, by path inside docs/."""
     if not pages_dir.is_dir():
         return {}
-    return {path.relative_to(pages_dir).as_posix(): path for path in sorted(pages_dir.rglob("*"))
-            if (path.is_file() or path.is_symlink()) and not path.name.startswith(".")}
+    return {
+        path.relative_to(pages_dir).as_posix(): path
+        for path in sorted(pages_dir.rglob("*"))
+        if (path.is_file() or path.is_symlink()) and not path.name.startswith(".")
+    }
 
 
 def document_updated(document: Document, commentary: list, context: SiteContext) -> str | None:
     """The last commit date of any file the page is made from: document, translation, commentary."""
     root = context.settings.root
-    files = [document.source.path, translation_path(context.settings.translations_dir, document.doc_id),
-             *(item.path for item in commentary)]
-    dates = [context.changed.get(_relative(path, root)) for path in files]
+    files = [
+        document.source.path,
+        translation_path(context.settings.translations_dir, document.doc_id),
+        *(item.path for item in commentary),
+    ]
+    dates = [context.changed.get(relative_path(path, root)) for path in files]  # as git names them
     return max((d for d in dates if d), default=None)
 
 
@@ -193,10 +269,3 @@ def with_edit_path(markdown: str, edit_path: str) -> str:
     if markdown.startswith("---\n"):
         return "---\n" + field_line + markdown[4:]
     return f"---\n{field_line}---\n\n{markdown}"
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()     # as git names it (paths here are under the resolved root)
-    except ValueError:
-        return path.as_posix()

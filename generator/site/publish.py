@@ -3,12 +3,13 @@
 `docs/` is generated in full: files are written only when their bytes change (so MkDocs'
 live reload does not loop and file times stay put), and files no longer produced are deleted.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-Outputs = dict[str, bytes]     # path inside docs/ -> content
+Outputs = dict[str, bytes]  # path inside docs/ -> content
 
 
 def write_outputs(docs_dir: Path, batches: Iterable[Outputs]) -> tuple[int, int]:

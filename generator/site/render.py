@@ -3,6 +3,7 @@
 All document text reaches pages HTML-escaped inside raw HTML blocks, where Markdown does
 not apply, so text that looks like HTML, Markdown or Jinja is shown, never interpreted.
 """
+
 from __future__ import annotations
 
 import html
@@ -14,24 +15,57 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.model.document import Document
-from generator.stages.analyse import direction
+from generator.model.entity_types import entity_types
+from generator.site import addresses
+from generator.text.languages import direction, language_name
 
-LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "en": "English", "tr": "Turkish", "fr": "French",
-                  "ur": "Urdu", "he": "Hebrew", "ru": "Russian", "de": "German", "es": "Spanish", "und": "undetermined"}
-EVIDENCE_SOURCES = {"text": "found in the text", "front_matter": "set by an editor (front matter)",
-                    "html_metadata": "from the web page's metadata", "first_sentence": "first words of the text (the source has no headline)",
-                    "file_name": "the file name (no text to take a title from)"}
+# The site's addresses, for templates: `link(document_url(id), here)` and so on (addresses.py).
+ADDRESS_GLOBALS = {
+    name: getattr(addresses, name)
+    for name in (
+        "source_path",
+        "document_url",
+        "entity_url",
+        "map_url",
+        "timeline_url",
+        "documents_index_url",
+        "link",
+        "url",
+        "CORPUS_JSON",
+        "ENTITIES_JSON",
+        "DOCUMENTS_INDEX_PAGE",
+        "MAP_PAGE",
+        "FEED",
+    )
+}
+EVIDENCE_SOURCES = {
+    "text": "found in the text",
+    "front_matter": "set by an editor (front matter)",
+    "html_metadata": "from the web page's metadata",
+    "first_sentence": "first words of the text (the source has no headline)",
+    "file_name": "the file name (no text to take a title from)",
+}
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      auto_reload=False)      # templates do not change during a build: no file checks per page
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )  # templates do not change during a build: no file checks per page
+    env.globals["entity_types"] = entity_types  # generator/data/entity_types.yml
     env.filters["yaml_string"] = yaml_string
     env.filters["language_name"] = language_name
     env.filters["direction"] = direction
-    env.filters["evidence"] = lambda evidence: EVIDENCE_SOURCES.get(evidence.source, evidence.source) if evidence else ""
+    env.filters["evidence"] = lambda evidence: (
+        EVIDENCE_SOURCES.get(evidence.source, evidence.source) if evidence else ""
+    )
+    env.globals.update(ADDRESS_GLOBALS)
     return env
 
 
@@ -42,51 +76,73 @@ def yaml_string(value: str, html_escape: bool = True) -> Markup:
     return Markup(json.dumps(text, ensure_ascii=False))
 
 
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
-
-
 def page_path(document: Document) -> str:
     """Path of a document's page inside docs/."""
-    return f"documents/{document.doc_id}.md"
+    return addresses.document_page(document.doc_id)
 
 
 def page_url(document: Document) -> str:
     """The page's address relative to the site root (directory URLs)."""
-    return f"documents/{document.doc_id}/"
+    return addresses.document_url(document.doc_id)
 
 
 def raw_path(document: Document) -> str:
     """Where the untouched source file is published; always `.txt` so browsers show it as text."""
-    name = document.source.path.name
-    return f"sources/{name}" if name.endswith(".txt") else f"sources/{name}.txt"
+    return addresses.raw_path(document.source.path.name)
 
 
-def render_document(document: Document, site: dict[str, str], event: Any = None, map_src: str | None = None,
-                    commentary: list[tuple[Any, str]] | None = None, updated: str | None = None) -> str:
+def render_document(
+    document: Document,
+    site: dict[str, str],
+    event: Any = None,
+    map_src: str | None = None,
+    commentary: list[tuple[Any, str]] | None = None,
+    updated: str | None = None,
+) -> str:
     """A document's page. `site` holds site_name and site_url; `event` is its events.Event
     (related coverage, inferred date); `commentary` its editorial.Commentary items with bodies
     ready to embed; `updated` the date its sources last changed."""
-    return environment().get_template("document.md.j2").render(
-        doc=document, a=document.analysis, cleaned=document.cleaned, source=document.source,
-        raw_href=f"../../{raw_path(document)}", event=event, map_src=map_src, commentary=commentary or [],
-        updated=updated, **site,
+    here = page_url(document)
+    return (
+        environment()
+        .get_template("document.md.j2")
+        .render(
+            doc=document,
+            a=document.analysis,
+            cleaned=document.cleaned,
+            source=document.source,
+            here=here,
+            raw_href=addresses.link(raw_path(document), here),
+            event=event,
+            map_src=map_src,
+            commentary=commentary or [],
+            updated=updated,
+            **site,
+        )
     )
 
 
-INDEX_PAGE_SIZE = 250      # rows per documents-index page: pages stay light as the corpus grows
+INDEX_PAGE_SIZE = 250  # rows per documents-index page: pages stay light as the corpus grows
 
 
 def documents_index_pages(documents: list[Document]) -> dict[str, str]:
     """The documents index: `documents/index.md`, then `documents-list/2.md`, … when it is long."""
     ordered = sort_for_index(documents)
-    chunks = [ordered[i:i + INDEX_PAGE_SIZE] for i in range(0, len(ordered), INDEX_PAGE_SIZE)] or [[]]
+    chunks = [ordered[i : i + INDEX_PAGE_SIZE] for i in range(0, len(ordered), INDEX_PAGE_SIZE)] or [[]]
     pages = {}
     for number, chunk in enumerate(chunks, 1):
-        path = "documents/index.md" if number == 1 else f"documents-list/{number}.md"
-        pages[path] = environment().get_template("documents_index.md.j2").render(
-            documents=chunk, total=len(ordered), number=number, count=len(chunks),
-            first=(number - 1) * INDEX_PAGE_SIZE + 1, to_root="../" if number == 1 else "../../")
+        pages[addresses.documents_index_page(number)] = (
+            environment()
+            .get_template("documents_index.md.j2")
+            .render(
+                documents=chunk,
+                total=len(ordered),
+                number=number,
+                count=len(chunks),
+                first=(number - 1) * INDEX_PAGE_SIZE + 1,
+                to_root=addresses.link("", addresses.documents_index_url(number)),
+            )
+        )
     return pages
 
 
@@ -101,6 +157,14 @@ def render_feed(documents: list[Document], updated: dict[str, str | None], site:
     """Atom feed of the documents, newest first; dates only from the sources, so builds repeat."""
     ordered = sort_for_index(documents)
     entries = [(d, updated.get(d.doc_id)) for d in ordered]
-    dates = [u or d.analysis.date for d, u in entries if u or d.analysis.date]
-    return environment().get_template("feed.xml.j2").render(
-        entries=entries, base=site["site_url"], site_name=site["site_name"], updated=max(dates, default="1970-01-01"))
+    dates: list[str] = [date for d, u in entries if (date := u or d.analysis.date)]
+    return (
+        environment()
+        .get_template("feed.xml.j2")
+        .render(
+            entries=entries,
+            base=site["site_url"],
+            site_name=site["site_name"],
+            updated=max(dates, default="1970-01-01"),
+        )
+    )

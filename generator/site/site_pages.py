@@ -1,4 +1,5 @@
 """Site-wide pages: the map (with its two map files) and the timeline."""
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -11,7 +12,7 @@ from generator.site.render import environment, page_url
 SITE_MAP = "maps/site.html"
 DOCUMENT_MAP = "maps/document.html"
 MAIN_PEOPLE = 3
-TIMELINE_PAGE_EVENTS = 250      # events on one timeline page before it is split by month
+TIMELINE_PAGE_EVENTS = 250  # events on one timeline page before it is split by month
 
 
 def places(documents: list[Document], knowledge: dict[str, Entity]) -> list:
@@ -20,16 +21,26 @@ def places(documents: list[Document], knowledge: dict[str, Entity]) -> list:
         MappedDocument,
         Place,
     )
+
     named: dict[str, list[MappedDocument]] = {}
     for document in sorted(documents, key=lambda d: (d.analysis.date or "9999", d.doc_id)):
         for item in document.entities:
             if item.entity.type == "place":
-                named.setdefault(item.entity.id, []).append(MappedDocument(
-                    page_url(document), document.english.title if document.english.status != "original" else None,
-                    document.analysis.title, document.analysis.language, document.analysis.direction,
-                    document.analysis.date))
-    return [Place(e, tuple(named.get(e.id, ()))) for e in sorted(knowledge.values(), key=lambda e: e.id)
-            if e.type == "place" and e.lat is not None]
+                named.setdefault(item.entity.id, []).append(
+                    MappedDocument(
+                        page_url(document),
+                        document.english.title if document.english.status != "original" else None,
+                        document.analysis.title,
+                        document.analysis.language,
+                        document.analysis.direction,
+                        document.analysis.date,
+                    )
+                )
+    return [
+        Place(e, tuple(named.get(e.id, ())))
+        for e in sorted(knowledge.values(), key=lambda e: e.id)
+        if e.type == "place" and e.lat is not None
+    ]
 
 
 def map_outputs(documents: list[Document], knowledge: dict[str, Entity], tiles: dict[str, str]) -> dict[str, bytes]:
@@ -39,15 +50,18 @@ def map_outputs(documents: list[Document], knowledge: dict[str, Entity], tiles: 
     return {
         SITE_MAP: render_map(mapped, tiles, document_map=False).encode("utf-8"),
         DOCUMENT_MAP: render_map(mapped, tiles, document_map=True).encode("utf-8"),
-        "map/index.md": environment().get_template("map.md.j2").render(
-            places=mapped, tiles=tiles, site_map=f"../{SITE_MAP}").encode("utf-8"),
+        "map/index.md": environment()
+        .get_template("map.md.j2")
+        .render(places=mapped, tiles=tiles, site_map=f"../{SITE_MAP}")
+        .encode("utf-8"),
     }
 
 
 def document_map_src(document: Document) -> str | None:
     """The iframe address of a document's map (from its page), or None when it names no mapped place."""
-    ids = sorted(item.entity.id for item in document.entities
-                 if item.entity.type == "place" and item.entity.lat is not None)
+    ids = sorted(
+        item.entity.id for item in document.entities if item.entity.type == "place" and item.entity.lat is not None
+    )
     return f"../../{DOCUMENT_MAP}#places={','.join(ids)}" if ids else None
 
 
@@ -57,7 +71,8 @@ def timeline_output(events: list[Event]) -> dict[str, bytes]:
     dated = sorted((e for e in events if e.date), key=lambda e: (e.date, e.key))
     by_month: OrderedDict[str, OrderedDict[str, list[Event]]] = OrderedDict()
     for event in dated:
-        year, month = event.date[:4], event.date[:7]
+        date = event.date or ""  # dated: every event here has one
+        year, month = date[:4], date[:7]
         by_month.setdefault(year, OrderedDict()).setdefault(month, []).append(event)
     undated = sorted((e for e in events if not e.date), key=lambda e: e.key)
     template = environment().get_template("timeline.md.j2")
@@ -65,16 +80,20 @@ def timeline_output(events: list[Event]) -> dict[str, bytes]:
     if len(events) <= TIMELINE_PAGE_EVENTS:
         page = template.render(by_month=by_month, undated=undated, to_root="../", overview=False, **helpers)
         return {"timeline.md": page.encode("utf-8")}
-    pages = {"timeline.md": template.render(by_month=by_month, undated=undated, to_root="../", overview=True,
-                                            **helpers).encode("utf-8")}
+    pages = {
+        "timeline.md": template.render(
+            by_month=by_month, undated=undated, to_root="../", overview=True, **helpers
+        ).encode("utf-8")
+    }
     for year, months in by_month.items():
         for month, items in months.items():
             pages[f"timeline/{month}.md"] = template.render(
-                by_month={year: {month: items}}, undated=[], to_root="../../", overview=False, title=month,
-                **helpers).encode("utf-8")
+                by_month={year: {month: items}}, undated=[], to_root="../../", overview=False, title=month, **helpers
+            ).encode("utf-8")
     if undated:
-        pages["timeline/undated.md"] = template.render(by_month={}, undated=undated, to_root="../../", overview=False,
-                                                       title="undated", **helpers).encode("utf-8")
+        pages["timeline/undated.md"] = template.render(
+            by_month={}, undated=undated, to_root="../../", overview=False, title="undated", **helpers
+        ).encode("utf-8")
     return pages
 
 

@@ -4,18 +4,20 @@ Every value is read from the text by general rules or libraries, and records whe
 came from (`Evidence`). Editor front matter overrides any of them; an HTML page's own
 metadata is used where the text says nothing.
 """
+
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from generator.model.document import Analysis, Cleaned, Evidence, SourceFile
+from generator.model.document import Analysis, Cleaned, Evidence, EvidenceSource, SourceFile
 from generator.model.settings import Settings
 from generator.stages.dates import first_date
 from generator.stages.summarise import summarise
+from generator.text.languages import direction
 from generator.text.normalise import fold_words, words
 from generator.text.sentences import split_sentences
 
-RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "ckb", "yi", "ug", "sd", "dv", "ku"}
 # py3langid's model knows Arabic dialects; the site treats them as Arabic.
 LANGUAGE_ALIASES = {"ary": "ar", "arz": "ar", "apc": "ar", "acm": "ar", "arb": "ar", "pes": "fa", "prs": "fa"}
 # Arabic vs Persian: letters only Persian uses, and each language's commonest function words.
@@ -24,20 +26,21 @@ PERSIAN_LETTERS = re.compile("[پچژگ]")
 PERSIAN_WORDS = frozenset({"را", "است", "اين", "كه", "مي", "براي", "هاي", "شده", "كرد", "ميان", "نيز", "بود", "خود"})
 ARABIC_WORDS = frozenset({"في", "الي", "علي", "عن", "التي", "الذي", "ان", "مع", "هذا", "كان", "قد", "بين", "او"})
 FALLBACK_TITLE_WORDS = 12
-LANGUAGE_SAMPLE = 1500            # characters: plenty for the model, and it keeps identification fast
+LANGUAGE_SAMPLE = 1500  # characters: plenty for the model, and it keeps identification fast
 # "به گزارش X،" (Persian: "as X reports,") opens many Persian news stories with the outlet's name.
 REPORTED_BY_RE = re.compile(r"^به\s+گزارش\s+([^،,:.]{2,40}?)\s*[،,]")
 LABEL_VALUE_RE = re.compile(r"^[^:：]{1,40}[:：]\s*(.+)$")
+Given = tuple[EvidenceSource, dict[str, Any]]  # values given besides the text, and where from
 
 
 def analyse(source: SourceFile, cleaned: Cleaned, settings: Settings) -> Analysis:
-    meta, embedded = source.metadata, source.embedded
+    editor, page = _given(source)
     body = "\n".join(p.text for p in cleaned.paragraphs)
-    language = meta.get("language") or detect_language(body)
+    language = source.metadata.get("language") or detect_language(body)
     title, title_evidence = _title(source, cleaned, language)
-    outlet, outlet_evidence = _override("outlet", meta, embedded) or _outlet(cleaned) or (None, None)
-    date, date_evidence = _override("date", meta) or _date(cleaned) or _override("date", embedded) or (None, None)
-    url, _ = _override("url", meta, embedded) or (None, None)
+    outlet, outlet_evidence = _override("outlet", editor, page) or _outlet(cleaned) or (None, None)
+    date, date_evidence = _override("date", editor) or _date(cleaned) or _override("date", page) or (None, None)
+    url, _ = _override("url", editor, page) or (None, None)
     return Analysis(
         language=language,
         direction=direction(language, body),
@@ -78,25 +81,22 @@ def _arabic_or_persian(text: str, guess: str) -> str:
     return guess
 
 
-def direction(language: str, text: str = "") -> str:
-    if language in RTL_LANGUAGES:
-        return "rtl"
-    if language == "und" and re.search("[\u0600-\u06ff\u0590-\u05ff]", text):
-        return "rtl"
-    return "ltr"
+def _given(source: SourceFile) -> tuple[Given, Given]:
+    """An editor's front matter (or sidecar), and a saved web page's own metadata, each labelled."""
+    return ("front_matter", source.metadata), ("html_metadata", source.embedded)
 
 
-def _override(field: str, *sources: dict) -> tuple[str, Evidence] | None:
-    names = ("front_matter", "html_metadata")
-    for name, source in zip(names, sources):
-        value = source.get(field)
+def _override(field: str, *sources: Given) -> tuple[str, Evidence] | None:
+    """The field's value from the first of `sources` that gives it, labelled with that source's name."""
+    for name, values in sources:
+        value = values.get(field)
         if value:
             return value, Evidence(name)
     return None
 
 
 def _title(source: SourceFile, cleaned: Cleaned, language: str) -> tuple[str, Evidence]:
-    found = _override("title", source.metadata, source.embedded)
+    found = _override("title", *_given(source))
     if found:
         return found
     if cleaned.title:
@@ -105,7 +105,9 @@ def _title(source: SourceFile, cleaned: Cleaned, language: str) -> tuple[str, Ev
         first = cleaned.paragraphs[0]
         sentence = split_sentences(first.text, language)[0]
         tokens = sentence.split()
-        text = " ".join(tokens[:FALLBACK_TITLE_WORDS]).rstrip("،,.؛:") + ("…" if len(tokens) > FALLBACK_TITLE_WORDS else "")
+        text = " ".join(tokens[:FALLBACK_TITLE_WORDS]).rstrip("،,.؛:") + (
+            "…" if len(tokens) > FALLBACK_TITLE_WORDS else ""
+        )
         return text, Evidence("first_sentence", first.lines[0], sentence)
     return source.doc_id, Evidence("file_name")
 
@@ -140,4 +142,3 @@ def _date(cleaned: Cleaned) -> tuple[str, Evidence] | None:
         opening = cleaned.paragraphs[0]
         candidates.append((opening.lines[0], " ".join(opening.text.split()[:10])))
     return first_date(candidates)
-

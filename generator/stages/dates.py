@@ -5,6 +5,7 @@ names in Arabic (both the Levantine and Egyptian names), Persian, Turkish and En
 Solar Hijri years (13xx/14xx), in any digit system. Regexes only find candidates; dateparser
 and its Jalali calendar decide what a candidate means.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,7 +26,12 @@ _WORD_START = r"(?<![^\W\d_])"
 _PATTERNS = (
     ("ymd", re.compile(r"(?<!\d)(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\d)")),
     ("dmy", re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")),
-    ("d_month_y", re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er)?\.?,?\s+(?:من\s+)?({_MONTH})\s*,?\s+(?:عام\s+|سنة\s+|العام\s+)?(\d{{4}})(?!\d)")),
+    (
+        "d_month_y",
+        re.compile(
+            rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|er)?\.?,?\s+(?:من\s+)?({_MONTH})\s*,?\s+(?:عام\s+|سنة\s+|العام\s+)?(\d{{4}})(?!\d)"
+        ),
+    ),
     ("month_d_y", re.compile(rf"{_WORD_START}({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")),
 )
 GREGORIAN_YEARS = range(1950, 2101)
@@ -60,13 +66,13 @@ def _interpret(kind: str, groups: tuple[str, ...]) -> dt.date | None:
         return _numeric(year, month, day)
     if kind == "dmy":
         day, month, year = map(int, groups)
-        return _numeric(year, month, day) or _numeric(year, day, month)   # 07/23/2020 is month-first
+        return _numeric(year, month, day) or _numeric(year, day, month)  # 07/23/2020 is month-first
     if kind == "d_month_y":
-        day, month_names, year = groups
+        day_text, month_names, year_text = groups
     else:
-        month_names, day, year = groups
-    for month in re.split(r"\s*/\s*", month_names):
-        date = _parse_words(f"{int(day)} {month} {year}", int(year))
+        month_names, day_text, year_text = groups
+    for month_name in re.split(r"\s*/\s*", month_names):
+        date = _parse_words(f"{int(day_text)} {month_name} {year_text}", int(year_text))
         if date is not None:
             return date
     return None
@@ -83,8 +89,20 @@ def _numeric(year: int, month: int, day: int) -> dt.date | None:
     return None
 
 
-MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december")
+MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +128,7 @@ def _parse_words(candidate: str, year: int) -> dt.date | None:
         return None
     day, month, _ = candidate.split(" ", 2)
     number = _month_numbers().get(fold(month))
-    if number is not None:           # the common case, answered from dateparser's month names directly
+    if number is not None:  # the common case, answered from dateparser's month names directly
         try:
             return dt.date(year, number, int(day))
         except ValueError:
@@ -130,10 +148,27 @@ def _parser():
 
 
 # Solar Hijri months as Persian (and Dari/Afghan) pages name them, folded (ی/ي, ک/ك).
-SOLAR_HIJRI_MONTHS = {fold(name): number for number, names in enumerate((
-    ("فروردین", "حمل"), ("اردیبهشت", "ثور"), ("خرداد", "جوزا"), ("تیر", "سرطان"), ("مرداد", "امرداد", "اسد"),
-    ("شهریور", "سنبله"), ("مهر", "میزان"), ("آبان", "عقرب"), ("آذر", "قوس"), ("دی", "جدی"), ("بهمن", "دلو"),
-    ("اسفند", "حوت")), 1) for name in names}
+SOLAR_HIJRI_MONTHS = {
+    fold(name): number
+    for number, names in enumerate(
+        (
+            ("فروردین", "حمل"),
+            ("اردیبهشت", "ثور"),
+            ("خرداد", "جوزا"),
+            ("تیر", "سرطان"),
+            ("مرداد", "امرداد", "اسد"),
+            ("شهریور", "سنبله"),
+            ("مهر", "میزان"),
+            ("آبان", "عقرب"),
+            ("آذر", "قوس"),
+            ("دی", "جدی"),
+            ("بهمن", "دلو"),
+            ("اسفند", "حوت"),
+        ),
+        1,
+    )
+    for name in names
+}
 
 
 def _solar_hijri(candidate: str) -> dt.date | None:
@@ -143,13 +178,13 @@ def _solar_hijri(candidate: str) -> dt.date | None:
     parts = re.split(r"[\s/.\-]+", candidate.strip())
     if len(parts) != 3:
         return None
-    if parts[0].isdigit() and len(parts[0]) == 4:          # year/month/day
+    if parts[0].isdigit() and len(parts[0]) == 4:  # year/month/day
         year, month, day = parts
-    else:                                                  # day month year
+    else:  # day month year
         day, month, year = parts
     month_number = int(month) if month.isdigit() else SOLAR_HIJRI_MONTHS.get(fold(month))
     try:
         date = jdatetime.date(int(year), month_number, int(day)).togregorian()
     except (TypeError, ValueError):
         return None
-    return date if date.year in GREGORIAN_YEARS else None      # Solar Hijri 1479 runs into 2101
+    return date if date.year in GREGORIAN_YEARS else None  # Solar Hijri 1479 runs into 2101

@@ -5,6 +5,7 @@ the file name without extension. Editor metadata comes from YAML front matter or
 sidecar `<id>.yml`; front matter wins where both set a field.
 Every failure is a `Skipped` with a one-line reason: one bad file never stops a build.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -17,6 +18,7 @@ import charset_normalizer
 import pycountry
 
 from generator.model.document import Skipped, SourceFile
+from generator.model.metadata import METADATA_FIELDS
 from generator.text.inputs import (
     InputError,
     decode_mostly_utf8,
@@ -26,6 +28,7 @@ from generator.text.inputs import (
     read_input,
     split_front_matter,
 )
+from generator.text.languages import UNDETERMINED
 from generator.text.normalise import clean_field
 
 __all__ = ["InputError", "discover", "document_id", "load_yaml", "read_document", "split_front_matter", "without_twins"]
@@ -35,18 +38,16 @@ SIDECAR_SUFFIXES = (".yml", ".yaml")
 RESERVED_IDS = {"index"}
 _SAFE_ID_RE = re.compile(r"^\w[\w.-]*$")
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Editor metadata fields and the type each must have.
-METADATA_FIELDS: dict[str, type] = {
-    "title": str, "outlet": str, "url": str, "date": str, "language": str,
-}
 # Dates a news article can carry: earlier ones are typing mistakes (0001-01-01), later ones are
 # in the future. Either is reported and not used.
 EARLIEST_DATE = dt.date(1900, 1, 1)
-UNDETERMINED_LANGUAGE = "und"
 
 
 class IngestError(Exception):
@@ -59,8 +60,11 @@ def discover(documents_dir: Path) -> list[Path]:
     silently left out."""
     if not documents_dir.is_dir():
         return []
-    return sorted(p for p in documents_dir.iterdir()
-                  if p.suffix.lower() in DOCUMENT_SUFFIXES and not (p.is_dir() and not p.is_symlink()))
+    return sorted(
+        p
+        for p in documents_dir.iterdir()
+        if p.suffix.lower() in DOCUMENT_SUFFIXES and not (p.is_dir() and not p.is_symlink())
+    )
 
 
 def without_twins(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -71,9 +75,16 @@ def without_twins(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
     for path in paths:
         by_id.setdefault(document_id(path).casefold(), []).append(path)
     unique = [group[0] for group in by_id.values() if len(group) == 1]
-    twins = [Skipped(path, f"has the same id as {', '.join(o.name for o in group if o != path)}: "
-                           "neither is published until one is renamed")
-             for group in by_id.values() if len(group) > 1 for path in group]
+    twins = [
+        Skipped(
+            path,
+            f"has the same id as {', '.join(o.name for o in group if o != path)}: "
+            "neither is published until one is renamed",
+        )
+        for group in by_id.values()
+        if len(group) > 1
+        for path in group
+    ]
     return sorted(unique), twins
 
 
@@ -89,7 +100,7 @@ def read_document(path: Path, source_dir: Path, max_bytes: int) -> SourceFile | 
     except IngestError as error:
         return Skipped(path, str(error))
     except InputError as error:
-        where = "" if error.path == path else f"{error.path.name}: "         # its sidecar
+        where = "" if error.path == path else f"{error.path.name}: "  # its sidecar
         return Skipped(path, f"{where}{error.reason}" + (f" (line {error.line})" if error.line else ""))
 
 
@@ -112,9 +123,18 @@ def _read(path: Path, source_dir: Path, max_bytes: int) -> SourceFile:
         first_line = 1
     if not text.strip():
         raise IngestError("no text (only front matter)" if fmt != "html" else "no article text found in the HTML")
-    return SourceFile(path=path, doc_id=doc_id, raw=raw, text=text, first_line=first_line,
-                      encoding=encoding, format=fmt, metadata=metadata, embedded=embedded,
-                      warnings=tuple(warnings))
+    return SourceFile(
+        path=path,
+        doc_id=doc_id,
+        raw=raw,
+        text=text,
+        first_line=first_line,
+        encoding=encoding,
+        format=fmt,
+        metadata=metadata,
+        embedded=embedded,
+        warnings=tuple(warnings),
+    )
 
 
 def _check_id(path: Path, doc_id: str) -> None:
@@ -122,8 +142,10 @@ def _check_id(path: Path, doc_id: str) -> None:
     if problem:
         raise IngestError(problem)
     if not _SAFE_ID_RE.match(doc_id) or doc_id.lower() in RESERVED_IDS:
-        raise IngestError(f"file name {doc_id!r} cannot be a page address: use letters, digits, '-', '_' or '.'"
-                          + (" and not a reserved name" if doc_id.lower() in RESERVED_IDS else ""))
+        raise IngestError(
+            f"file name {doc_id!r} cannot be a page address: use letters, digits, '-', '_' or '.'"
+            + (" and not a reserved name" if doc_id.lower() in RESERVED_IDS else "")
+        )
 
 
 def decode_document(raw: bytes) -> tuple[str, str, list[str]]:
@@ -137,8 +159,11 @@ def decode_document(raw: bytes) -> tuple[str, str, list[str]]:
             if not bad:
                 return text, "utf-8", []
             offsets = ", ".join(map(str, bad[:10])) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
-            return text, "utf-8", [f"{len(bad)} byte sequence(s) that are not UTF-8 replaced by U+FFFD "
-                                   f"(at byte offset(s) {offsets})"]
+            return (
+                text,
+                "utf-8",
+                [f"{len(bad)} byte sequence(s) that are not UTF-8 replaced by U+FFFD (at byte offset(s) {offsets})"],
+            )
     text, encoding = decode(raw)
     return text, encoding, ([] if encoding in ("utf-8", "utf-8-sig", "ascii") else [f"decoded as {encoding}"])
 
@@ -153,8 +178,10 @@ def decode(raw: bytes) -> tuple[str, str]:
             try:
                 return _checked(raw.decode(encoding, errors="strict"), encoding)
             except UnicodeDecodeError:
-                raise IngestError(f"binary file or broken text (it starts with a {encoding} byte-order mark "
-                                  "but does not decode as it)") from None
+                raise IngestError(
+                    f"binary file or broken text (it starts with a {encoding} byte-order mark "
+                    "but does not decode as it)"
+                ) from None
     if b"\x00" not in raw:
         try:
             return _checked(raw.decode("utf-8"), "utf-8")
@@ -166,7 +193,7 @@ def decode(raw: bytes) -> tuple[str, str]:
     return _checked(str(best), best.encoding.replace("_", "-"))
 
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")     # Cc characters other than tab, newlines, form feed
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # Cc characters other than tab, newlines, form feed
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:
@@ -180,9 +207,9 @@ def _read_sidecar(path: Path, source_dir: Path, max_bytes: int) -> dict[str, Any
     for suffix in SIDECAR_SUFFIXES:
         sidecar = path.with_suffix(suffix)
         if sidecar.is_file() or sidecar.is_symlink():
-            data = read_input(sidecar, source_dir, max_bytes)
+            raw = read_input(sidecar, source_dir, max_bytes)
             try:
-                text = data.decode("utf-8-sig")
+                text = raw.decode("utf-8-sig")
             except UnicodeDecodeError as error:
                 raise InputError(path, f"sidecar {sidecar.name} is not UTF-8 (byte {error.start})") from None
             data = parse_yaml(text, sidecar, f"sidecar {sidecar.name}") or {}
@@ -204,7 +231,7 @@ def validate_metadata(metadata: dict[str, Any], today: dt.date | None = None) ->
             value = clean_field(value)
         if expected is None:
             warnings.append(f"front matter field {name!r} is unknown and was ignored")
-        elif not isinstance(value, expected):
+        elif not isinstance(value, str):  # every field is a text
             warnings.append(f"front matter field {name!r} must be a {expected.__name__}; ignored")
         elif not value.strip():
             warnings.append(f"front matter field {name!r} is empty (or only invisible characters); ignored")
@@ -230,8 +257,9 @@ def _field_problem(name: str, value: str, today: dt.date) -> str | None:
 
 
 def is_language_code(code: str) -> bool:
-    return code == UNDETERMINED_LANGUAGE or (
-        bool(re.fullmatch(r"[a-z]{2}", code)) and pycountry.languages.get(alpha_2=code) is not None)
+    return code == UNDETERMINED or (
+        bool(re.fullmatch(r"[a-z]{2}", code)) and pycountry.languages.get(alpha_2=code) is not None
+    )
 
 
 def _iso_date(value: str) -> dt.date | None:

@@ -1,5 +1,6 @@
 """The cleaner's vocabulary (generator/data/boilerplate.yml), compiled once: end-of-story markers,
 labels of metadata lines, and page-furniture phrases."""
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,9 @@ GLUED_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[\u0600-\u06ff])|(?<
 @dataclass(frozen=True)
 class Lexicon:
     end_markers: frozenset[str]
-    labels: tuple[tuple[str, str, frozenset[str]], ...]         # (kind, reason, folded phrases)
-    furniture: tuple[tuple[str, str, re.Pattern[str]], ...]     # (kind, reason, phrase pattern)
-    longest: int                                                # words in the longest marker or label
+    labels: tuple[tuple[str, str, frozenset[str]], ...]  # (kind, reason, folded phrases)
+    furniture: tuple[tuple[str, str, re.Pattern[str]], ...]  # (kind, reason, phrase pattern)
+    longest: int  # words in the longest marker or label
 
     def prefixes(self, key: str) -> list[str]:
         """The line key's first words, as many as a marker or label can have, longest first."""
@@ -30,8 +31,9 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = load_yaml(resources.files("generator").joinpath("data/boilerplate.yml").read_text("utf-8"))
-    labels = tuple((kind, spec["reason"], frozenset(line_key(p) for p in spec["phrases"]))
-                   for kind, spec in data["labels"].items())
+    labels = tuple(
+        (kind, spec["reason"], frozenset(line_key(p) for p in spec["phrases"])) for kind, spec in data["labels"].items()
+    )
     end_markers = frozenset(line_key(m) for m in data["end_markers"])
     furniture = []
     for kind, spec in data["furniture"].items():

@@ -5,24 +5,36 @@ words are to the whole text, with a small bonus for the lead; near-duplicates ar
 and the picked sentences keep their order in the text. Only cleaned text is read, so a
 summary never quotes removed boilerplate.
 """
+
 from __future__ import annotations
 
 import math
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 
 from generator.model.document import Paragraph, SummarySentence
 from generator.text.normalise import fold_words
 from generator.text.sentences import split_sentences
 
-JUSTEXT_STOPLISTS = {"ar": "Arabic", "fa": "Persian", "en": "English", "tr": "Turkish", "fr": "French",
-                     "de": "German", "es": "Spanish", "ru": "Russian", "ur": "Urdu"}
+JUSTEXT_STOPLISTS = {
+    "ar": "Arabic",
+    "fa": "Persian",
+    "en": "English",
+    "tr": "Turkish",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "ru": "Russian",
+    "ur": "Urdu",
+}
 NEAR_DUPLICATE_OVERLAP = 0.6
 LEAD_BONUS = 0.15
 
 
 def summarise(paragraphs: tuple[Paragraph, ...], language: str, sizes: tuple[int, int]) -> tuple[SummarySentence, ...]:
-    sentences = [SummarySentence(text, p.key, i) for p in paragraphs for i, text in enumerate(split_sentences(p.text, language))]
+    sentences = [
+        SummarySentence(text, p.key, i) for p in paragraphs for i, text in enumerate(split_sentences(p.text, language))
+    ]
     if not sentences:
         return ()
     stop = stopwords(language)
@@ -39,7 +51,7 @@ def summarise(paragraphs: tuple[Paragraph, ...], language: str, sizes: tuple[int
     return tuple(sentences[i] for i in sorted(picked))
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords(language: str) -> frozenset[str]:
     """Folded stopwords from jusText's stoplists (shipped with the package)."""
     name = JUSTEXT_STOPLISTS.get(language)

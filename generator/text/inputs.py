@@ -9,6 +9,7 @@ Problems in input files are `InputError`s (file, line where known, reason); read
 errors libraries raise on bad input (YAML, decoding, over-long names) into them, so no input
 file can end a build with a traceback.
 """
+
 from __future__ import annotations
 
 import os
@@ -61,7 +62,7 @@ def read_input(path: Path, source_dir: Path, max_bytes: int) -> bytes:
         if status.st_size > max_bytes:
             raise InputError(path, _too_large(status.st_size, max_bytes))
         with real.open("rb") as handle:
-            data = handle.read(max_bytes + 1)        # a file can grow after stat(): never read more
+            data = handle.read(max_bytes + 1)  # a file can grow after stat(): never read more
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror or type(error).__name__})") from None
     if len(data) > max_bytes:
@@ -72,6 +73,15 @@ def read_input(path: Path, source_dir: Path, max_bytes: int) -> bytes:
 def is_inside(path: Path, folder: Path) -> bool:
     """Is `path` (already resolved) inside `folder` (resolved here)?"""
     return path.is_relative_to(folder.resolve())
+
+
+def relative_path(path: Path, root: Path) -> str:
+    """`path` as the project (and git) names it: relative to `root`, with "/" between folders;
+    the path itself when it lies outside `root`. For messages, edit links and git dates."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def is_safe_file(path: Path, source_dir: Path) -> bool:
@@ -85,8 +95,10 @@ def is_safe_file(path: Path, source_dir: Path) -> bool:
 
 
 def _too_large(size: int, limit: int) -> str:
-    return (f"file too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.1f} MB, "
-            "set by extra.microsite.max_document_bytes in mkdocs.yml)")
+    return (
+        f"file too large ({size / 1e6:.1f} MB; the limit is {limit / 1e6:.1f} MB, "
+        "set by extra.microsite.max_document_bytes in mkdocs.yml)"
+    )
 
 
 def read_input_text(path: Path, source_dir: Path, max_bytes: int) -> str:
@@ -96,12 +108,13 @@ def read_input_text(path: Path, source_dir: Path, max_bytes: int) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(path, f"is not UTF-8 text (byte {error.start} is 0x{data[error.start]:02x}); "
-                               "save it as UTF-8") from None
+        raise InputError(
+            path, f"is not UTF-8 text (byte {error.start} is 0x{data[error.start]:02x}); save it as UTF-8"
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_BAD_BYTES_RE = re.compile("[\udc80-\udcff]+")     # bytes that are not UTF-8, under surrogateescape
+_BAD_BYTES_RE = re.compile("[\udc80-\udcff]+")  # bytes that are not UTF-8, under surrogateescape
 
 
 def decode_mostly_utf8(raw: bytes) -> tuple[str, list[int]] | None:
@@ -118,7 +131,7 @@ def decode_mostly_utf8(raw: bytes) -> tuple[str, list[int]] | None:
         return None
     offsets, pieces, byte, char = [], [], 0, 0
     for run in runs:
-        before = text[char:run.start()]
+        before = text[char : run.start()]
         byte += len(before.encode("utf-8"))
         offsets.append(byte)
         pieces += [before, "\ufffd"]
@@ -142,13 +155,13 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
         data = {}
     if not isinstance(data, dict):
         raise InputError(path, "front matter must be a YAML mapping (key: value lines)", 1)
-    return data, text[match.end():], text[: match.end()].count("\n") + 1
+    return data, text[match.end() :], text[: match.end()].count("\n") + 1
 
 
 def without_front_matter(text: str) -> tuple[str, int]:
     """The text after its front matter block, whatever the block holds, and the line it starts on."""
     match = _FRONT_MATTER_RE.match(text)
-    return (text[match.end():], text[: match.end()].count("\n") + 1) if match else (text, 1)
+    return (text[match.end() :], text[: match.end()].count("\n") + 1) if match else (text, 1)
 
 
 def parse_yaml(text: str, path: Path, what: str, first_line: int = 1) -> Any:

@@ -2,14 +2,18 @@
 
 Normalised forms are *matching keys* only: they are never shown to a reader.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
 # Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits.
-_DIGITS = tuple(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+_DIGITS = tuple(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789", strict=True))
 
 # Explicit embeddings, overrides and isolates: they can reorder what a reader
 # sees ("Trojan Source"), so they never reach a page. Marks (LRM/RLM/ALM) are
@@ -17,23 +21,38 @@ _DIGITS = tuple(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "012345678901234
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _BIDI_RE = re.compile(f"[{BIDI_CONTROLS}]")
 
-# Applied after canonical decomposition, so hamza and madda carriers (أ إ آ ؤ ئ ۀ) have
+# The folding table, the one copy: `fold` here, and the search page's script (microsite.js), which
+# reads it as data (`folding_table`, written by the build into assets/javascripts/folding.js).
+# Applied after compatibility decomposition, so hamza and madda carriers (أ إ آ ؤ ئ ۀ) have
 # already lost their combining marks and need no entry.
 _ARABIC_FOLD = (
-    ("ٱ", "ا"), ("ٲ", "ا"), ("ٳ", "ا"),
-    ("ى", "ي"), ("ی", "ي"), ("ې", "ي"),
-    ("ک", "ك"), ("ڪ", "ك"),
-    ("ة", "ه"), ("ە", "ه"),
-    ("ـ", ""),              # tatweel
-    ("\u200c", ""),         # ZWNJ (Persian half-space)
+    ("ٱ", "ا"),
+    ("ٲ", "ا"),
+    ("ٳ", "ا"),
+    ("ى", "ي"),
+    ("ی", "ي"),
+    ("ې", "ي"),
+    ("ک", "ك"),
+    ("ڪ", "ك"),
+    ("ة", "ه"),
+    ("ە", "ه"),
+    ("ـ", ""),  # tatweel
+    ("\u200c", ""),  # ZWNJ (Persian half-space)
     ("\u200d", ""),
-    ("\u200f", ""), ("\u200e", ""), ("\u061c", ""),
+    ("\u200f", ""),
+    ("\u200e", ""),
+    ("\u061c", ""),
 )
 _FOLD_PAIRS = _ARABIC_FOLD + _DIGITS
+# Search only (site/search_index.py): lunr's Arabic trimmer cuts letters outside the Arabic block
+# (پ چ ژ گ) from the ends of indexed words but not of queries; on their Arabic base letters they survive both.
+SEARCH_PAIRS = (("پ", "ب"), ("چ", "ج"), ("ژ", "ز"), ("گ", "ك"))
 _NON_WORD_RE = re.compile(r"[^\w]+")
-# Every combining mark of the Basic Multilingual Plane, as one character class (C speed).
-_COMBINING_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x300, 0x10000)
-                                         if unicodedata.combining(chr(c))) + "]")
+# Every combining mark of the Basic Multilingual Plane (canonical combining class not 0: tashkeel,
+# hamza, madda, accents), as one character class (C speed). Marks of class 0 (the enclosing circle
+# U+20DD, spacing vowel signs) are not combining in this sense and stay, in the build and the browser.
+_MARKS = [c for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))]
+_COMBINING_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _MARKS) + "]")
 
 # Runs of Arabic-script and of Latin letters: counting run by run is several times faster than letter by letter.
 _ARABIC_RUN_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
@@ -92,6 +111,23 @@ def fold(text: str) -> str:
     """
     text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.casefold()))
     return _replace_each(text, _FOLD_PAIRS)
+
+
+@lru_cache(maxsize=1)
+def folding_table() -> dict[str, Any]:
+    """`fold` and the search key (site/search_index.py) as data for the browser, which has no case
+    folding and no combining classes: a query is folded by lower-casing it, replacing each character
+    of `casefold` (where case folding differs from lower case: ß → ss, ς → σ …), decomposing it
+    (NFKD), removing the `marks` (ranges of code points), then replacing each character of `fold`
+    and, for search, of `search`. tests/test_folding.py runs the browser's fold on every character."""
+    casefold = {c: f for c in map(chr, range(sys.maxunicode + 1)) if (f := c.casefold()) != c and f != c.lower()}
+    marks: list[list[int]] = []
+    for code in _MARKS:
+        if marks and marks[-1][1] == code - 1:
+            marks[-1][1] = code
+        else:
+            marks.append([code, code])
+    return {"casefold": casefold, "marks": marks, "fold": dict(_FOLD_PAIRS), "search": dict(SEARCH_PAIRS)}
 
 
 def fold_words(text: str) -> list[str]:

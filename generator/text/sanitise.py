@@ -7,22 +7,75 @@ forms, event handlers (`on…`), `style` (but a table cell's `text-align`), `jav
 URL schemes but http, https and mailto, classes other than those Markdown's extensions write, and
 ids that would take over the theme's own elements. The editors' guide lists the same allowlist.
 """
+
 from __future__ import annotations
 
 import html as html_text
-from functools import lru_cache
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import nh3
 from pygments.token import STANDARD_TYPES
 
-TAGS = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details",
-    "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
-    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
-})
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    }
+)
 # Dropped with everything inside them; other tags outside TAGS are dropped and their text kept.
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "noscript", "template"})
 ATTRIBUTES = {
@@ -30,19 +83,47 @@ ATTRIBUTES = {
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
-    "td": {"colspan", "rowspan", "style"},      # style: text-align only (Markdown's column alignment)
+    "td": {"colspan", "rowspan", "style"},  # style: text-align only (Markdown's column alignment)
     "th": {"colspan", "rowspan", "style"},
     "details": {"open"},
 }
 STYLE_PROPERTIES = frozenset({"text-align"})
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Material's admonition types (`!!! note`, `??? tip`) and its inline placement.
-ADMONITION_CLASSES = frozenset({
-    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check",
-    "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing",
-    "danger", "error", "bug", "example", "quote", "cite", "inline", "end",
-})
-CODE_CLASSES = frozenset(name for name in STANDARD_TYPES.values() if name)   # Pygments' token classes
+ADMONITION_CLASSES = frozenset(
+    {
+        "note",
+        "abstract",
+        "summary",
+        "tldr",
+        "info",
+        "todo",
+        "tip",
+        "hint",
+        "important",
+        "success",
+        "check",
+        "done",
+        "question",
+        "help",
+        "faq",
+        "warning",
+        "caution",
+        "attention",
+        "failure",
+        "fail",
+        "missing",
+        "danger",
+        "error",
+        "bug",
+        "example",
+        "quote",
+        "cite",
+        "inline",
+        "end",
+    }
+)
+CODE_CLASSES = frozenset(name for name in STANDARD_TYPES.values() if name)  # Pygments' token classes
 CLASSES = {
     "div": ADMONITION_CLASSES | {"admonition", "footnote", "highlight"},
     "details": ADMONITION_CLASSES,
@@ -73,7 +154,7 @@ def sanitise_front_matter(meta: dict[str, Any]) -> dict[str, Any]:
 
 def _escaped(value: Any) -> Any:
     if isinstance(value, str):
-        return html_text.escape(value, quote=False).replace('"', "&quot;")   # "'" kept: no template single-quotes
+        return html_text.escape(value, quote=False).replace('"', "&quot;")  # "'" kept: no template single-quotes
     if isinstance(value, dict):
         return {key: _escaped(item) for key, item in value.items()}
     if isinstance(value, list):
@@ -81,13 +162,20 @@ def _escaped(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cleaner(id_prefix: str | None) -> nh3.Cleaner:
-    return nh3.Cleaner(tags=set(TAGS), clean_content_tags=set(DROPPED_WITH_CONTENT),
-                       attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-                       allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
-                       filter_style_properties=set(STYLE_PROPERTIES), url_schemes=set(URL_SCHEMES),
-                       attribute_filter=_attribute_filter, link_rel=None, strip_comments=True, id_prefix=id_prefix)
+    return nh3.Cleaner(
+        tags=set(TAGS),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
+        filter_style_properties=set(STYLE_PROPERTIES),
+        url_schemes=set(URL_SCHEMES),
+        attribute_filter=_attribute_filter,
+        link_rel=None,
+        strip_comments=True,
+        id_prefix=id_prefix,
+    )
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
@@ -97,6 +185,6 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
         return None
     if tag == "img" and attribute == "src":
         url = urlsplit(value)
-        if url.scheme or url.netloc:      # a remote image would make readers' browsers contact its host
+        if url.scheme or url.netloc:  # a remote image would make readers' browsers contact its host
             return None
     return value

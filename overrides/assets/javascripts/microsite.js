@@ -43,20 +43,29 @@
 })();
 
 /* Search across scripts: fold the query the way the build folded the index (search_index.py,
-   search_key): combining marks dropped (hamza, madda, tashkeel, accents), ی/ى→ي, ک→ك, ة→ه,
-   پ چ ژ گ → ب ج ز ك, tatweel and ZWNJ removed, Arabic-Indic and Persian digits to ASCII, lower case. */
+   search_key), with the build's own rules: assets/javascripts/folding.js, generated from
+   generator/text/normalise.py (folding_table) and loaded before this script, sets
+   window.micrositeFolding. Lower case and case folding (ß → ss), compatibility decomposition,
+   combining marks removed (hamza, madda, tashkeel, accents), then letters unified (ی/ى → ي, ک → ك,
+   ة → ه, پ چ ژ گ → ب ج ز ك, tatweel and ZWNJ removed, Arabic-Indic and Persian digits to ASCII). */
 (function () {
   "use strict";
-  var LETTERS = { "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك", "ة": "ه", "ە": "ه",
-                  "پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ك" };
-  var REMOVED = /[\u0640\u200c\u200d\u200e\u200f\u061c]/g;
-  var MARKS = /\p{M}/gu;
+  var table = window.micrositeFolding;
+  if (!table) return;                  /* no folding.js (docs/ not generated): queries are searched as typed */
+
+  function code(point) { return "\\u{" + point.toString(16) + "}"; }
+  function anyOf(map) {                /* one character of the map's keys, as a global pattern */
+    return new RegExp("[" + Object.keys(map).map(function (c) { return code(c.codePointAt(0)); }).join("") + "]", "gu");
+  }
+  var letters = Object.assign({}, table.fold, table.search);
+  var CASEFOLD = anyOf(table.casefold);
+  var MARKS = new RegExp("[" + table.marks.map(function (r) { return code(r[0]) + "-" + code(r[1]); }).join("") + "]", "gu");
+  var LETTERS = anyOf(letters);
 
   function foldQuery(text) {
-    return text.toLowerCase().normalize("NFKD").replace(MARKS, "").replace(REMOVED, "")
-      .replace(/[\u0660-\u0669]/g, function (d) { return String(d.charCodeAt(0) - 0x0660); })
-      .replace(/[\u06f0-\u06f9]/g, function (d) { return String(d.charCodeAt(0) - 0x06f0); })
-      .replace(/[ٱٲٳىیېکڪةەپچژگ]/g, function (c) { return LETTERS[c]; });
+    return text.toLowerCase().replace(CASEFOLD, function (c) { return table.casefold[c]; })
+      .normalize("NFKD").replace(MARKS, "")
+      .replace(LETTERS, function (c) { return letters[c]; });
   }
   window.micrositeFoldQuery = foldQuery;
 
