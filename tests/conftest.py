@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from dataclasses import dataclass
@@ -16,6 +17,24 @@ from generator.pipeline.build import generate
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "site_src" / "documents"
+
+# The five seed documents, by id.
+IDS = [
+    "000_99d85874a1d33ffe",
+    "001_68d0712cb814f501",
+    "002_de244ad36c17fbc9",
+    "003_e8a0a6e2dc4f0eda",
+    "004_5d81250088eb90cf",
+]
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file below `folder` by its path, with the hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @dataclass

@@ -17,7 +17,7 @@ from importlib import resources
 
 import pytest
 from browser import artifact, browser_page
-from test_corpus_site import IDS
+from conftest import IDS
 
 PERSIAN, ARABIC = IDS[4], IDS[1]  # 004_5d81250088eb90cf (fa), 001_68d0712cb814f501 (ar)
 PAGES = {  # artifact name -> path under the site root

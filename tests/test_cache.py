@@ -7,8 +7,7 @@ import os
 import shutil
 
 import pytest
-from conftest import make_project
-from test_reproducible import tree_digest
+from conftest import make_project, tree_digest
 
 from generator.pipeline import parallel
 from generator.pipeline import run as pipeline

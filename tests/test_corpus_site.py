@@ -6,15 +6,8 @@ import json
 
 import jsonschema
 import pytest
-from conftest import REPO, corpus_text
+from conftest import IDS, REPO, corpus_text
 
-IDS = [
-    "000_99d85874a1d33ffe",
-    "001_68d0712cb814f501",
-    "002_de244ad36c17fbc9",
-    "003_e8a0a6e2dc4f0eda",
-    "004_5d81250088eb90cf",
-]
 # Boilerplate the issue names, as it is written in the sources; none may survive in any text.
 BOILERPLATE = [
     "Loader",

@@ -14,8 +14,7 @@ import urllib.request
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from conftest import REPO, corpus_text
-from test_corpus_site import IDS
+from conftest import IDS, REPO, corpus_text
 
 from generator.cli import main as microsite
 

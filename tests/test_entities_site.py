@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import REPO, dump_front_matter
-from test_corpus_site import IDS
+from conftest import IDS, REPO, dump_front_matter
 
 from generator.cli import main as microsite
 from generator.entities.knowledge import load_knowledge

@@ -5,8 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from conftest import REPO
-from test_corpus_site import IDS
+from conftest import IDS, REPO
 
 from generator.entities.events import (
     EVENT_SIMILARITY,

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from branca.element import Element
-from conftest import REPO
-from test_corpus_site import IDS
+from conftest import IDS, REPO
 
 from generator.entities.knowledge import load_knowledge, read_entity
 from generator.model.entity_types import entity_type

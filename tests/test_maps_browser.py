@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from browser import artifact, browser_page
-from test_corpus_site import IDS
+from conftest import IDS
 
 
 def test_map_page_markers_popup_and_link(built_site):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from browser import artifact, browser_page
-from test_corpus_site import IDS
+from conftest import IDS
 
 
 def test_language_switch_works_and_is_remembered(built_site, tmp_path):

@@ -15,8 +15,7 @@ import markdown
 import pytest
 import yaml
 from browser import BLANK_TILE
-from conftest import REPO, Project, make_project
-from test_corpus_site import IDS
+from conftest import IDS, REPO, Project, make_project
 
 from generator.model.settings import load_settings
 from generator.site import editorial

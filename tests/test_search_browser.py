@@ -6,7 +6,7 @@ import json
 
 import pytest
 from browser import artifact, browser_page
-from test_corpus_site import IDS
+from conftest import IDS
 
 from generator.site.search_index import search_key
 

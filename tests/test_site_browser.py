@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from browser import artifact, browser_page
-from test_corpus_site import IDS
+from conftest import IDS
 
 PAGES = {
     "home": "",

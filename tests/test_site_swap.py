@@ -8,8 +8,7 @@ import signal
 import subprocess
 import sys
 
-from conftest import REPO
-from test_reproducible import tree_digest
+from conftest import REPO, tree_digest
 
 from generator.cli import _clear_stale_builds
 

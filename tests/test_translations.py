@@ -7,8 +7,7 @@ import re
 import sys
 
 import pytest
-from conftest import corpus_text
-from test_corpus_site import IDS
+from conftest import IDS, corpus_text
 
 from generator.check import run_check
 from generator.cli import main as microsite
