@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test test-fast lint serve generate bench clean golden
+.PHONY: site test test-fast lint eval serve generate bench clean golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +18,13 @@ site: $(STAMP)
 
 ## lint: ruff (lint and format) and mypy, configured in pyproject.toml; CI runs it before the tests
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/ruff check generator tests bench eval
+	$(BIN)/ruff format --check generator tests bench eval
 	$(BIN)/mypy
+
+## eval: precision and recall of every stage on the labelled set (eval/); writes EVALUATION.md
+eval: $(STAMP)
+	$(BIN)/python eval/run.py
 
 ## test: the whole test suite
 test: $(STAMP)
