@@ -1,13 +1,15 @@
 """`microsite check`: what editors still have to do, per document.
 
 Lists untranslated paragraphs, stale translations (the original changed since), orphan
-translation blocks and files, and malformed translation files. Never writes anything.
+translation blocks and files, and malformed translation files; and, without failing, new names
+and translation blocks that name an entity otherwise than the knowledge base. Never writes anything.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.entities.english_names import name_problems
 from generator.model.document import Diagnostic, Document, Skipped
 from generator.model.settings import Settings
 from generator.pipeline.run import load_context, orphan_translation_files, process
@@ -22,7 +24,7 @@ FAILING = ("untranslated", "stale", "orphan", "invalid")
 @dataclass(frozen=True)
 class Finding:
     doc_id: str
-    kind: str  # one of FAILING, or "note"/"name" (reported, never failing)
+    kind: str  # one of FAILING, or "note"/"name"/"naming" (reported, never failing)
     where: str  # "file:line" an editor can open
     message: str
 
@@ -60,6 +62,7 @@ def document_findings(document: Document, settings: Settings) -> list[Finding]:
         return findings
     translation = relative_path(translation_path(settings.translations_dir, document.doc_id), settings.root)
     findings += [Finding(document.doc_id, "invalid", _where(p, settings), p.message) for p in english.problems]
+    findings += [Finding(document.doc_id, "naming", _where(p, settings), p.message) for p in name_problems(document)]
     findings += _paragraph_findings(document, translation)
     findings += [
         Finding(document.doc_id, "orphan", f"{translation}:{block.line}",

@@ -194,3 +194,45 @@ def test_removal_kinds_are_the_rules_and_the_vocabularys_groups(monkeypatch):
     finally:
         monkeypatch.undo()
         clean_stage._vocabulary.cache_clear()
+
+
+# Dates written in the page header (issue 13): a weekday, day, month name, year and clock time with
+# its AM/PM marker, in each language, are read as the publication date and say so; a month-only
+# issue line keeps its precision; a date only in the story dates no document.
+
+BODY_EN = (
+    "The defence ministers of the two countries met in the capital on Monday to review the training\n"
+    "programme agreed last year, officials said after the talks ended in the evening.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("Tuesday, November 8, 2022 3:15 PM", "2022-11-08"),
+        ("8 Kasım 2022 Salı ÖS 03:15", "2022-11-08"),
+        ("الثلاثاء ٨ نوفمبر ٢٠٢٢ - ٠٣:١٥ م", "2022-11-08"),
+        ("سه‌شنبه ۱۷ آبان ۱۴۰۱ - ۰۳:۱۵ ب.ظ", "2022-11-08"),  # Solar Hijri
+    ],
+)
+def test_a_page_header_date_line_is_the_publication_date(header, expected):
+    text = f"{header}\nMinisters review joint training programme\n\n{BODY_EN}"
+    cleaned, analysis = analysed(text)
+    assert (analysis.date, analysis.date_precision, analysis.date_role) == (expected, "day", "published")
+    assert analysis.date_evidence.line == 1
+    assert all(header not in p.text for p in cleaned.paragraphs)
+
+
+def test_a_month_only_issue_date_keeps_its_precision():
+    text = f"Regional Defence Bulletin | November 2022\nMinisters review joint training programme\n\n{BODY_EN}"
+    _, analysis = analysed(text)
+    assert (analysis.date, analysis.date_precision) == ("2022-11", "month")
+
+
+def test_dates_only_in_the_story_date_no_document():
+    text = (
+        "Ministers review joint training programme\n\nThe ministers met on 7 November 2022, three years after\n"
+        "the memorandum of November 2019 was signed in the capital, officials said after the talks.\n"
+    )
+    _, analysis = analysed(text)
+    assert (analysis.date, analysis.date_precision, analysis.date_role) == (None, None, None)

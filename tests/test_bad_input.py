@@ -166,3 +166,11 @@ def test_headline_cannot_break_out_of_the_title_element(empty_project):
         content = page.read_text(encoding="utf-8")
         assert "<script>alert(1)" not in content, page
     assert empty_project.record("title", "site")["title"]["original"] == headline
+
+
+@pytest.mark.parametrize("written, date", [("2021-04", "2021-04"), ("2021", "2021"), ('"2021"', "2021")])
+def test_front_matter_dates_may_be_a_month_or_a_year(empty_project, written, date):
+    empty_project.add("partial.txt", f"---\ndate: {written}\n---\n" + ARABIC)
+    report = empty_project.generate()
+    assert not any("partial.txt" in w for w in report.warnings), report.warnings
+    assert empty_project.record("partial")["date"] == date

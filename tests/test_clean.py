@@ -69,7 +69,10 @@ def test_english_page_furniture_tweet_and_related_list():
     assert kept[-1].startswith("The visit came weeks after")
     assert len(kept) == 5
     kinds = removed_kinds(cleaned)
-    assert kinds["— T.C. Milli Savunma Bakanligi (@tcsavunma) July 3, 2020"] == "tweet"
+    assert kinds["— T.C. Milli Savunma Bakanligi (@tcsavunma) July 3, 2020"] == "embed"
+    quote = next(p for p in cleaned.paragraphs if p.attribution)  # the post's words, quoted with its byline
+    assert quote.text.startswith("Turkey's defence ministry shared footage")
+    assert quote.attribution == "T.C. Milli Savunma Bakanligi (@tcsavunma), July 3, 2020"
     assert kinds["Share"] == "share" and kinds["Advertisement"] == "advertisement"
     assert kinds["Egypt warns of intervention in Libya"] == "appended"
     assert kinds["By Jane Roe"] == "byline" and kinds["Published: July 3, 2020"] == "date"

@@ -5,19 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import IDS, corpus_text
+from conftest import IDS, corpus_text, dump_front_matter
 
 from generator.check import run_check
 from generator.cli import main as microsite
+from generator.entities.english_names import names_in_block
 from generator.machine_translation import (
     ArgosTranslator,
     TranslatorUnavailable,
     write_draft,
 )
+from generator.model.entity import Entity
 from generator.model.settings import load_settings
 from generator.pipeline.run import load_context, process
+from generator.stages.clean import clean
 
 ENGLISH_ARTICLE = """Turkey and Libya sign new training deal
 Turkish Defence Minister Hulusi Akar signed a new training agreement with Libyan officials in Tripoli on Friday.
@@ -166,7 +170,9 @@ def test_machine_draft_is_written_for_review_and_never_overwrites(project):
     assert "status: machine" in text and 'translator: "Fake MT (machine translation)"' in text
     assert text.count("[ar→en]") == 6  # title and five paragraphs
     _, findings = run_check(settings)
-    assert findings == []
+    assert [f for f in findings if f.kind != "naming"] == []
+    # the fake translation names no entity: a warning per name for the draft's reviewer, never failing
+    assert {f.doc_id for f in findings if f.kind == "naming"} == {IDS[3]}
     assert project.build() == 0
     html = page(project, IDS[3])
     assert "Machine translation, not reviewed" in html and "machine translation, not reviewed" in html
@@ -192,3 +198,93 @@ def test_malformed_translation_front_matter_names_file_and_field(project, capsys
     assert microsite(["--root", str(project.root), "check"]) == 1
     out = capsys.readouterr().out
     assert f"site_src/translations/{IDS[0]}.en.md: invalid: front matter field 'status' must be one of" in out
+
+
+# Issue 13: a translation names each entity as the knowledge base does, or marks the source's error.
+
+
+def entity(entity_id: str, kind: str, name: str, aliases=(), names=None, titles=()) -> Entity:
+    return Entity(
+        entity_id, kind, None, name, names or {}, tuple(aliases), tuple(titles), None, None, None, None, "",
+        Path(f"{entity_id}.md"),
+    )  # fmt: skip
+
+
+KARIMI = entity("nadia-karimi", "person", "Nadia al-Karimi", ["الكريمي"], titles=["وزيرة النقل", "Transport Minister"])
+AUTHORITY = entity("coastal-development-authority", "organisation", "Coastal Development Authority", ["CDA"])
+NAVY = entity("eastern-fleet", "organisation", "Eastern Fleet", ["الأسطول"])
+ADMIRAL = entity("omar-hadi", "person", "Omar Hadi", titles=["قائد الأسطول", "Commander of the Fleet"])
+MISRATA = entity("misrata", "place", "Misrata")
+OBSERVER = entity("observer-daily", "organisation", "The Observer Daily")
+
+
+@pytest.mark.parametrize(
+    "named, english, expected",
+    [
+        (KARIMI, "Nadia al-Karimi arrived on Monday.", True),
+        (KARIMI, "Transport Minister al-Karimi's visit ended.", True),  # title, surname alone, possessive
+        (KARIMI, "Minister Al Karimi and NADIA KARÍMI", True),  # case, hyphen and accents do not count
+        (KARIMI, "Minister Nadia Karimy arrived.", False),
+        (KARIMI, "Layla [sic: Nadia] Karimy arrived.", True),  # the source's error, marked
+        (AUTHORITY, "The Coastal Development Authority's board met.", True),
+        (AUTHORITY, "The CDA met.", True),  # an alias the knowledge base lists
+        (AUTHORITY, "The Development Authority met.", False),
+        (AUTHORITY, "The Coastal Authority [sic: Coastal Development Authority] met.", True),
+        (OBSERVER, "As the Observer Daily reported.", True),  # the article is no part of the name
+        (MISRATA, "Misratan brigades withdrew.", True),  # a place's adjective
+        (MISRATA, "The brigades withdrew.", False),
+    ],
+)
+def test_a_block_names_an_entity_as_the_knowledge_base_does(named, english, expected):
+    assert names_in_block(named, english) is expected
+
+
+ARTICLE = (
+    "وقالت وزيرة النقل نادية الكريمي إن هيئة تنمية الساحل ستبدأ العمل في الميناء الجديد مطلع الشهر المقبل بعد "
+    "اكتمال أعمال التجهيز والتدريب.\n\n"
+    "وأضافت الكريمي أن الهيئة وقعت عقوداً مع شركات تركية لتوريد الرافعات وتدريب العاملين في الموانئ الشرقية.\n"
+)
+
+
+def _knowledge_and_translation(project, second_block: str) -> None:
+    folder = project.root / "site_src" / "knowledge"
+    folder.mkdir(parents=True, exist_ok=True)
+    for data in (
+        {"id": "nadia-al-karimi", "type": "person", "name": "Nadia al-Karimi", "names": {"ar": ["نادية الكريمي"]},
+         "aliases": ["الكريمي"], "titles": ["وزيرة النقل", "Transport Minister"]},
+        {"id": "coastal-development-authority", "type": "organisation", "subtype": "government",
+         "name": "Coastal Development Authority", "names": {"ar": ["هيئة تنمية الساحل"]}, "aliases": ["CDA"]},
+    ):  # fmt: skip
+        (folder / f"{data['id']}.md").write_text(dump_front_matter(data), encoding="utf-8")
+    project.add("port.txt", ARTICLE)
+    first, second = clean(ARTICLE).paragraphs
+    translations = project.root / "site_src" / "translations"
+    translations.mkdir(parents=True, exist_ok=True)
+    (translations / "port.en.md").write_text(
+        "---\ntranslator: Test\nstatus: reviewed\n---\n"
+        f"<!-- p1 {first.fingerprint} -->\nTransport Minister Nadia al-Karimi said the Coastal Authority would "
+        "start work at the new port early next month, once fitting-out and training are complete.\n\n"
+        f"<!-- p2 {second.fingerprint} -->\n{second_block}\n",
+        encoding="utf-8",
+    )
+
+
+def test_check_and_build_warn_where_a_translation_names_an_entity_otherwise(empty_project, capsys):
+    _knowledge_and_translation(
+        empty_project, "Al-Karimi added that the authority had signed contracts with Turkish companies."
+    )
+    assert microsite(["--root", str(empty_project.root), "check"]) == 0  # a warning: nothing fails
+    out = capsys.readouterr().out
+    naming = [line for line in out.splitlines() if ": naming: " in line]
+    assert len(naming) == 1 and naming[0].startswith("site_src/translations/port.en.md:5: naming: p1 ")
+    assert "Coastal Development Authority" in naming[0] and "«هيئة تنمية الساحل»" in naming[0]
+    report = empty_project.generate()
+    assert any("port.en.md:5" in w and "names Coastal Development Authority" in w for w in report.warnings)
+
+
+def test_seed_translations_name_entities_as_the_knowledge_base_does(project):
+    _, findings = run_check(load_settings(project.root))
+    assert [f for f in findings if f.kind == "naming"] == []
+    english = (project.root / "site_src" / "translations" / f"{IDS[3]}.en.md").read_text(encoding="utf-8")
+    assert "Abdul Fattah [sic: Abdul Hamid] Dbeibah" in english and '"Hukumetna" ("Our Government")' in english
+    assert "Government of Unity" not in english

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -11,6 +12,14 @@ from generator.model.entity import DocumentEntity, NewName
 # Where an extracted value (title, date, outlet) came from: read in the text, set by an editor's
 # front matter or sidecar, read from a saved web page's own metadata, or a fallback.
 EvidenceSource = Literal["text", "front_matter", "html_metadata", "first_sentence", "file_name"]
+# How much of a date is known: a day (2021-04-12), a month (2021-04) or a year (2021).
+DatePrecision = Literal["day", "month", "year"]
+# What a document's date is: the date the source gives as its publication date (a labelled date
+# line, a page-header line that is only a date, front matter, the web page's metadata), the date of
+# its last update (when that is all it states), the date of the dateline opening its text, or a
+# date standing alone in a line above the text that does not say what it dates (an issue line, a
+# caption).
+DateRole = Literal["published", "updated", "dateline", "header"]
 # A paragraph's English: its translation block matches the paragraph's fingerprint, matches only
 # its position (the original changed since), or there is none.
 TranslationState = Literal["translated", "stale", "untranslated"]
@@ -62,6 +71,10 @@ class Paragraph:
     text: str
     lines: tuple[int, int]  # first and last source line it came from
     fingerprint: str = ""  # hash of the exact text: ties a translation to what it translates
+    # An embedded post (a tweet) quoted in the article: its byline "Name (@handle), date" and its
+    # links (the picture), removed from the prose and shown with the quotation.
+    attribution: str = ""
+    links: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +87,9 @@ class Cleaned:
     title_line: int | None
     metadata_lines: tuple[Removal, ...]  # byline, source, date lines: removed but read by analysis
     header_lines: tuple[Removal, ...]  # lines above the body (captions, kickers): read for dates
+    # Outlet candidates (kind "source"): a site name split off a copy of the headline ("… | Site")
+    # or written above the masthead, with the line it is on.
+    site_names: tuple[Removal, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,10 +116,17 @@ class Analysis:
     title_evidence: Evidence
     outlet: str | None
     outlet_evidence: Evidence | None
-    date: str | None  # ISO 8601 (YYYY-MM-DD)
+    date: str | None  # ISO 8601 at its precision: YYYY-MM-DD, YYYY-MM or YYYY
     date_evidence: Evidence | None
     url: str | None
     summary: tuple[SummarySentence, ...]
+    date_precision: DatePrecision | None = None  # None exactly when date is None
+    date_role: DateRole | None = None
+
+    @property
+    def day(self) -> dt.date | None:
+        """The date when it is known to the day (what same-event grouping may compare), else None."""
+        return dt.date.fromisoformat(self.date) if self.date and self.date_precision == "day" else None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.entities.english_names import name_problems
 from generator.entities.knowledge import load_knowledge
 from generator.entities.matching import Matcher
 from generator.entities.mentions import find_entities
@@ -99,7 +100,7 @@ def process(path: Path, context: Context) -> Document | Skipped:
             f"no article text left after cleaning (all {len(cleaned.removed)} line(s) were page "
             "furniture; `microsite inspect FILE` lists each line with its reason)",
         )
-    analysis = analyse(source, cleaned, settings)
+    analysis = analyse(source, cleaned, settings, context.knowledge)
     translation_file = translation_path(settings.translations_dir, source.doc_id)
     translation = (
         read_translation(translation_file, settings.source_dir, settings.max_document_bytes)
@@ -132,6 +133,7 @@ def build_docs(settings: Settings, history: dict[str, str], progress: Progress |
             shown = _display(path, settings)
             report.diagnostics += [Diagnostic(shown, None, "warning", w) for w in result.source.warnings]
             report.diagnostics += result.english.problems
+            report.diagnostics += name_problems(result)  # names the knowledge base writes otherwise
         if progress and (number % step == 0 or number == len(paths)):
             progress(f"processed {number}/{len(paths)} documents")
     report.diagnostics += [

@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from generator.entities.events import Event
-from generator.model.document import Document, English, Evidence
+from generator.model.document import Analysis, Document, English, Evidence
 from generator.model.entity import Entity
 from generator.site import addresses
 from generator.site.render import page_url, raw_path
@@ -36,9 +36,7 @@ def document_record(document: Document, event: Event | None = None) -> dict[str,
         "original_url": a.url,
         "language": a.language,
         "direction": a.direction,
-        "date": a.date,
-        "date_source": a.date_evidence.source if a.date_evidence else None,
-        "date_evidence": _evidence(a.date_evidence),
+        **_date_record(a),
         "outlet": a.outlet,
         "outlet_source": a.outlet_evidence.source if a.outlet_evidence else None,
         "title": {"original": a.title, "en": english.title, "source": a.title_evidence.source},
@@ -64,6 +62,17 @@ def document_record(document: Document, event: Event | None = None) -> dict[str,
         "event": _event_record(event, document),
         "encoding": source.encoding,
         "warnings": list(source.warnings),
+    }
+
+
+def _date_record(a: Analysis) -> dict[str, Any]:
+    """The date at its precision (2021-04-12, 2021-04, 2021), what kind of date it is, where from."""
+    return {
+        "date": a.date,
+        "date_precision": a.date_precision,
+        "date_role": a.date_role,
+        "date_source": a.date_evidence.source if a.date_evidence else None,
+        "date_evidence": _evidence(a.date_evidence),
     }
 
 
@@ -110,6 +119,12 @@ def _event_record(event: Event | None, document: Document) -> dict[str, Any] | N
         "date": event.date,
         "date_inferred": event.inferred(document),
         "dated_by": event.dated_by,
+        "date_note": event.date_note(document),  # why an undated document takes the date, or not
+        "evidence": [  # why each other document is in the group: what both name and say, their dates
+            {"document": other.doc_id, **{k: v for k, v in vars(link).items() if k not in ("first", "second")}}
+            for other in event.others(document)
+            if (link := event.link(document, other)) is not None
+        ],
     }
 
 
@@ -160,7 +175,19 @@ def entities_json(documents: list[Document], knowledge: dict[str, Entity]) -> st
     )
 
 
-CSV_COLUMNS = ("id", "date", "language", "outlet", "title", "url", "source_file", "paragraphs", "removed_lines")
+# A date is written at its precision (2021-04-12, 2021-04, 2021) and the precision said beside it.
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "date_precision",
+    "language",
+    "outlet",
+    "title",
+    "url",
+    "source_file",
+    "paragraphs",
+    "removed_lines",
+)
 
 
 def documents_csv(data: dict[str, Any]) -> str:
@@ -173,6 +200,7 @@ def documents_csv(data: dict[str, Any]) -> str:
             [
                 record["id"],
                 record["date"] or "",
+                record["date_precision"] or "",
                 record["language"],
                 record["outlet"] or "",
                 record["title"]["original"],

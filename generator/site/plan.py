@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol
 
-from generator.entities.events import Event, group_events
+from generator.entities.events import Event, group_events, timeline_events
 from generator.model.document import Diagnostic, Document
 from generator.model.entity import Entity
 from generator.model.settings import Settings
@@ -106,7 +106,7 @@ def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
         lambda: map_outputs(documents, context.knowledge, settings.tiles),
         lambda: entity_outputs(documents, context.knowledge, notes),
         lambda: dataset_outputs(documents, event_of, context),
-        lambda: timeline_output(events),
+        lambda: timeline_output(timeline_events(events)),
         lambda: {path: page.encode("utf-8") for path, page in documents_index_pages(documents).items()},
         lambda: {addresses.FEED: render_feed(documents, updated_of, site).encode("utf-8")},
         lambda: {addresses.FOLDING_SCRIPT: folding_script().encode("utf-8")},

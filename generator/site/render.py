@@ -45,6 +45,15 @@ EVIDENCE_SOURCES = {
     "first_sentence": "first words of the text (the source has no headline)",
     "file_name": "the file name (no text to take a title from)",
 }
+# What a document's date is (model/document.DateRole), as its page says it.
+DATE_ROLES = {
+    "published": "publication date",
+    "updated": "date of the last update, the source states no publication date",
+    "dateline": "date of the dateline opening the text",
+    "header": "date above the text, not labelled as the publication date",
+}
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -65,8 +74,23 @@ def environment() -> Environment:
     env.filters["evidence"] = lambda evidence: (
         EVIDENCE_SOURCES.get(evidence.source, evidence.source) if evidence else ""
     )
+    env.filters["date_text"] = date_text
+    env.filters["date_role"] = lambda role: DATE_ROLES.get(role, role or "")
+    env.filters["feed_day"] = feed_day
     env.globals.update(ADDRESS_GLOBALS)
     return env
+
+
+def date_text(iso: str | None) -> str:
+    """A date as every page shows it, at its precision: 2021-04-12, April 2021, 2021 ("" for None)."""
+    if iso and len(iso) == 7:
+        return f"{MONTH_NAMES[int(iso[5:]) - 1]} {iso[:4]}"
+    return iso or ""
+
+
+def feed_day(iso: str | None) -> str:
+    """The first day of the period a date names (Atom wants a day): 2021-04 -> 2021-04-01."""
+    return (iso + "-01-01")[:10] if iso else ""
 
 
 def yaml_string(value: str, html_escape: bool = True) -> Markup:
@@ -147,7 +171,9 @@ def documents_index_pages(documents: list[Document]) -> dict[str, str]:
 
 
 def sort_for_index(documents: list[Document]) -> list[Document]:
-    """Newest first; undated documents last, by id."""
+    """Newest first; undated documents last, by id. A date known to the month or year (ISO 2021-04,
+    2021) comes before every day of its period, as ISO strings compare: newest first, April 2021
+    follows the days of April and precedes March."""
     dated = sorted((d for d in documents if d.analysis.date), key=lambda d: (d.analysis.date, d.doc_id), reverse=True)
     undated = sorted((d for d in documents if not d.analysis.date), key=lambda d: d.doc_id)
     return dated + undated
@@ -157,7 +183,7 @@ def render_feed(documents: list[Document], updated: dict[str, str | None], site:
     """Atom feed of the documents, newest first; dates only from the sources, so builds repeat."""
     ordered = sort_for_index(documents)
     entries = [(d, updated.get(d.doc_id)) for d in ordered]
-    dates: list[str] = [date for d, u in entries if (date := u or d.analysis.date)]
+    dates: list[str] = [date for d, u in entries if (date := u or feed_day(d.analysis.date))]
     return (
         environment()
         .get_template("feed.xml.j2")

@@ -67,12 +67,14 @@ def document_map_src(document: Document) -> str | None:
 
 def timeline_output(events: list[Event]) -> dict[str, bytes]:
     """One timeline page while it is short; beyond TIMELINE_PAGE_EVENTS events, an overview of
-    years and months, and a page per month (and one for the undated)."""
+    years and months, and a page per month (and one for the undated). Dates are ISO at their
+    precision: an event dated to the month sorts first in its month, one dated to the year only
+    goes first in its year, under the key YYYY ("Month not stated")."""
     dated = sorted((e for e in events if e.date), key=lambda e: (e.date, e.key))
     by_month: OrderedDict[str, OrderedDict[str, list[Event]]] = OrderedDict()
     for event in dated:
         date = event.date or ""  # dated: every event here has one
-        year, month = date[:4], date[:7]
+        year, month = date[:4], date[:7]  # a year-only date is its own month key
         by_month.setdefault(year, OrderedDict()).setdefault(month, []).append(event)
     undated = sorted((e for e in events if not e.date), key=lambda e: e.key)
     template = environment().get_template("timeline.md.j2")

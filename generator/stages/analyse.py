@@ -7,15 +7,19 @@ metadata is used where the text says nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from generator.model.document import Analysis, Cleaned, Evidence, EvidenceSource, SourceFile
+from generator.model.entity import Entity
 from generator.model.settings import Settings
-from generator.stages.dates import first_date
+from generator.stages.date_lines import StatedDate, given_date, stated_date
+from generator.stages.outlet import known_from, read_outlet
 from generator.stages.summarise import summarise
 from generator.text.languages import direction
-from generator.text.normalise import fold_words, words
+from generator.text.normalise import fold_words
 from generator.text.sentences import split_sentences
 
 # py3langid's model knows Arabic dialects; the site treats them as Arabic.
@@ -27,19 +31,19 @@ PERSIAN_WORDS = frozenset({"را", "است", "اين", "كه", "مي", "براي
 ARABIC_WORDS = frozenset({"في", "الي", "علي", "عن", "التي", "الذي", "ان", "مع", "هذا", "كان", "قد", "بين", "او"})
 FALLBACK_TITLE_WORDS = 12
 LANGUAGE_SAMPLE = 1500  # characters: plenty for the model, and it keeps identification fast
-# "به گزارش X،" (Persian: "as X reports,") opens many Persian news stories with the outlet's name.
-REPORTED_BY_RE = re.compile(r"^به\s+گزارش\s+([^،,:.]{2,40}?)\s*[،,]")
-LABEL_VALUE_RE = re.compile(r"^[^:：]{1,40}[:：]\s*(.+)$")
 Given = tuple[EvidenceSource, dict[str, Any]]  # values given besides the text, and where from
 
 
-def analyse(source: SourceFile, cleaned: Cleaned, settings: Settings) -> Analysis:
+def analyse(
+    source: SourceFile, cleaned: Cleaned, settings: Settings, knowledge: Mapping[str, Entity] | None = None
+) -> Analysis:
     editor, page = _given(source)
     body = "\n".join(p.text for p in cleaned.paragraphs)
     language = source.metadata.get("language") or detect_language(body)
     title, title_evidence = _title(source, cleaned, language)
-    outlet, outlet_evidence = _override("outlet", editor, page) or _outlet(cleaned) or (None, None)
-    date, date_evidence = _override("date", editor) or _date(cleaned) or _override("date", page) or (None, None)
+    known = known_from(knowledge)  # the knowledge base's media and places: who is the outlet in a dateline
+    outlet, outlet_evidence = _override("outlet", editor, page) or read_outlet(cleaned, known) or (None, None)
+    date = _date(cleaned, editor, page)
     url, _ = _override("url", editor, page) or (None, None)
     return Analysis(
         language=language,
@@ -48,8 +52,10 @@ def analyse(source: SourceFile, cleaned: Cleaned, settings: Settings) -> Analysi
         title_evidence=title_evidence,
         outlet=outlet,
         outlet_evidence=outlet_evidence,
-        date=date,
-        date_evidence=date_evidence,
+        date=date.iso if date else None,
+        date_evidence=date.evidence if date else None,
+        date_precision=date.precision if date else None,
+        date_role=date.role if date else None,
         url=url,
         summary=summarise(cleaned.paragraphs, language, settings.summary_sentences),
     )
@@ -112,33 +118,14 @@ def _title(source: SourceFile, cleaned: Cleaned, language: str) -> tuple[str, Ev
     return source.doc_id, Evidence("file_name")
 
 
-def _outlet(cleaned: Cleaned) -> tuple[str, Evidence] | None:
-    """«المصدر: …» / «بقلم: …» / "Source: …" lines, else «به گزارش …،» opening the text."""
-    for kind in ("source", "byline"):
-        for line in cleaned.metadata_lines:
-            if line.kind != kind:
-                continue
-            match = LABEL_VALUE_RE.match(line.text)
-            value = (match.group(1) if match else " ".join(line.text.split()[1:])).strip()
-            if value and len(words(value)) <= 8:
-                return " ".join(value.split()), Evidence("text", line.line, line.text)
-    for paragraph in cleaned.paragraphs[:2]:
-        match = REPORTED_BY_RE.match(paragraph.text)
-        if match:
-            return match.group(1).strip(), Evidence("text", paragraph.lines[0], paragraph.text)
-    return None
-
-
-def _date(cleaned: Cleaned) -> tuple[str, Evidence] | None:
-    """Dated lines in order of trust: labelled date lines, other metadata lines, lines above the
-    body (captions, datelines), then the opening words of the text (a dateline)."""
-    dated = [line for line in cleaned.metadata_lines if line.kind == "date"]
-    dated += [line for line in cleaned.metadata_lines if line.kind != "date"]
-    dated += list(cleaned.header_lines)
-    candidates = [(line.line, line.text) for line in dated]
-    if cleaned.title and cleaned.title_line:
-        candidates.append((cleaned.title_line, cleaned.title))
-    if cleaned.paragraphs:
-        opening = cleaned.paragraphs[0]
-        candidates.append((opening.lines[0], " ".join(opening.text.split()[:10])))
-    return first_date(candidates)
+def _date(cleaned: Cleaned, editor: Given, page: Given) -> StatedDate | None:
+    """An editor's date, else the date the text states for itself (stages/date_lines.py), else the
+    saved web page's own; each at its precision, with its kind and evidence."""
+    given = _override("date", editor)
+    if given:
+        return given_date(*given)
+    found = stated_date(cleaned, dt.date.today())
+    if found:
+        return found
+    given = _override("date", page)
+    return given_date(*given) if given else None

@@ -225,8 +225,8 @@ def validate_metadata(metadata: dict[str, Any], today: dt.date | None = None) ->
     warnings = []
     for name, value in metadata.items():
         expected = METADATA_FIELDS.get(name)
-        if isinstance(value, dt.date) and name == "date":
-            value = value.isoformat()
+        if name == "date" and isinstance(value, dt.date | int) and not isinstance(value, bool):
+            value = value.isoformat() if isinstance(value, dt.date) else str(value)  # YAML reads `2021` as a number
         if isinstance(value, str) and name in ("title", "outlet"):
             value = clean_field(value)
         if expected is None:
@@ -246,7 +246,7 @@ def _field_problem(name: str, value: str, today: dt.date) -> str | None:
     if name == "date":
         day = _iso_date(value)
         if day is None:
-            return f"must be YYYY-MM-DD, got {value!r}"
+            return f"must be YYYY-MM-DD (or YYYY-MM, YYYY when only the month or year is known), got {value!r}"
         if not EARLIEST_DATE <= day <= today + dt.timedelta(days=1):
             return f"is {value}, before {EARLIEST_DATE.year} or after tomorrow"
     if name == "url" and not re.match(r"^https?://\S+$", value):
@@ -263,8 +263,11 @@ def is_language_code(code: str) -> bool:
 
 
 def _iso_date(value: str) -> dt.date | None:
+    """The first day of an ISO date at day, month or year precision (2021-04-12, 2021-04, 2021)."""
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return None
     try:
-        return dt.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+        return dt.date.fromisoformat((value + "-01-01")[:10] if len(value) < 10 else value)
     except ValueError:
         return None
 

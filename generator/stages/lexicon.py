@@ -1,5 +1,6 @@
 """The cleaner's vocabulary (generator/data/boilerplate.yml), compiled once: end-of-story markers,
-labels of metadata lines, and page-furniture phrases."""
+labels of metadata lines, page-furniture phrases, and the words the furniture classes are
+recognised by (masthead roles, date words, section names, "read more", photo credits, notes)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from generator.text.inputs import load_yaml
 from generator.text.normalise import fold, line_key
@@ -21,6 +23,16 @@ class Lexicon:
     labels: tuple[tuple[str, str, frozenset[str]], ...]  # (kind, reason, folded phrases)
     furniture: tuple[tuple[str, str, re.Pattern[str]], ...]  # (kind, reason, phrase pattern)
     longest: int  # words in the longest marker or label
+    copyright: re.Pattern[str] | None = None  # marks of a copyright notice (folded text)
+    roles: frozenset[str] = frozenset()  # masthead roles (line keys)
+    date_words: frozenset[str] = frozenset()  # folded words of date and time lines
+    prefix_labels: frozenset[str] = frozenset()  # labels of a metadata prefix (line keys)
+    sections: frozenset[str] = frozenset()  # section names and kickers (line keys)
+    read_more: tuple[str, ...] = ()  # teaser endings (line keys)
+    photo: re.Pattern[str] | None = None  # "Photo:" labels (folded text)
+    during: frozenset[str] = frozenset()  # "during" words of captions (folded)
+    time_words: frozenset[str] = frozenset()  # "today", «اليوم» … (folded)
+    notes: re.Pattern[str] | None = None  # closing notes (folded text)
 
     def prefixes(self, key: str) -> list[str]:
         """The line key's first words, as many as a marker or label can have, longest first."""
@@ -40,7 +52,26 @@ def lexicon() -> Lexicon:
         keys = sorted({furniture_key(p) for p in spec["phrases"]}, key=len, reverse=True)
         furniture.append((kind, spec["reason"], re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + ")")))
     longest = max(phrase.count(" ") + 1 for phrases in (end_markers, *(p for _, _, p in labels)) for phrase in phrases)
-    return Lexicon(end_markers, labels, tuple(furniture), longest)
+    return Lexicon(end_markers, labels, tuple(furniture), longest, **_classes(data))
+
+
+def _classes(data: dict[str, Any]) -> dict[str, Any]:
+    """The vocabulary of the furniture classes (generator/stages/furniture.py)."""
+    photo = sorted({fold(p) for p in data["photo_labels"]}, key=len, reverse=True)
+    return {
+        "copyright": re.compile("|".join(f"(?:{fold(p)})" for p in data["copyright_marks"])),
+        "roles": frozenset(line_key(p) for group in data["masthead_roles"] for p in group),
+        "date_words": frozenset(w for group in data["date_words"] for p in group for w in line_key(p).split()),
+        "prefix_labels": frozenset(line_key(p) for p in data["prefix_labels"]),
+        "sections": frozenset(line_key(p) for group in data["sections"] for p in group),
+        "read_more": tuple(sorted({line_key(p) for p in data["read_more"]}, key=len, reverse=True)),
+        # "Photo:" opening the line, or after a bracket, a dash, a bar or a full stop ("… arrival. Photo: AA")
+        "photo": re.compile(r"(?:^|[(\[|\-–—.,]\s*)(?:" + "|".join(map(re.escape, photo)) + r")\s*[:：]"),
+        "during": frozenset(fold(p) for p in data["during"] if " " not in p)
+        | frozenset(line_key(p) for p in data["during"]),
+        "time_words": frozenset(fold(p) for p in data["time_words"]),
+        "notes": re.compile("|".join(f"(?:{fold(p)})" for p in data["notes"])),
+    }
 
 
 def furniture_key(text: str) -> str:

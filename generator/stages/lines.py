@@ -3,6 +3,7 @@ paragraphs joined back, each joined line remembering the source lines it came fr
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +23,14 @@ WRAP_MIN_LINES = 6
 WRAP_MAX_WIDTH = 110
 WRAP_MIN_SHARE_NEAR_WIDTH = 0.5
 WRAP_MIN_SHARE_UNENDED = 0.6
+OVER_WIDTH = 1.1  # a line this much longer than the width was not wrapped at it
+SAME_START_WORDS = 3  # a line starting with the previous line's first words is a copy, not its continuation
+# A single hard-wrapped paragraph in a page whose other paragraphs are long lines: at least three
+# lines, each but the last broken where the next line's first word would not have fitted.
+RUN_MIN_LINES = 3
+RUN_MIN_WIDTH = 40
+RUN_PROSE_WORDS = 25  # the joined lines make a paragraph (or a sentence of a few words)
+RUN_MIN_SENTENCE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,8 @@ def unwrap(lines: list[Line | None]) -> list[Line]:
     """Join hard-wrapped lines back into paragraphs.
 
     A text is hard-wrapped when most of its lines stop near one short width; a line that
-    reaches that width and does not end a sentence continues on the next line.
+    reaches that width and does not end a sentence continues on the next line, if the next
+    line's first word would not have fitted on it (a headline above a standfirst would have).
     """
     present = [line for line in lines if line is not None]
     lengths = sorted(len(line.text) for line in present)
@@ -79,17 +89,76 @@ def unwrap(lines: list[Line | None]) -> list[Line]:
         and sum(not ends_sentence(line.text) for line in near_width) >= WRAP_MIN_SHARE_UNENDED * len(near_width)
     )
     if not wrapped:
-        return present
+        return _unwrap_runs(lines)
     result: list[Line] = []
-    joinable = False
+    last: Line | None = None  # the previous source line when it may continue on this one
     for line in lines:
         if line is None:
-            joinable = False
+            last = None
             continue
-        if joinable and result:
+        if last is not None and result and _continues(last.text, line.text, width, greedy=False):
             previous = result[-1]
             result[-1] = Line(previous.number, f"{previous.text} {line.text}", line.number, previous.parts + line.parts)
         else:
             result.append(line)
-        joinable = len(line.text) >= NEAR_WIDTH * width and not ends_sentence(line.text)
+        near = NEAR_WIDTH * width <= len(line.text) <= OVER_WIDTH * width
+        last = line if near and not ends_sentence(line.text) else None
+    return [
+        part for line in result for part in (_parts(line) if len(line.parts) > 1 and not _prose(line.text) else [line])
+    ]
+
+
+def _parts(line: Line) -> list[Line]:
+    """Lines joined in error (a headline and the caption under it) taken apart again."""
+    return [Line(number, text, number, ((number, text),)) for number, text in line.parts]
+
+
+def _prose(text: str) -> bool:
+    """Joined lines make a paragraph: long, or a sentence."""
+    count = len(text.split())
+    return count >= RUN_PROSE_WORDS or (count >= RUN_MIN_SENTENCE_WORDS and ends_sentence(text))
+
+
+def _continues(line: str, following: str, width: int, greedy: bool = True) -> bool:
+    """The next line does not start over with the same words (a headline and its copy); and,
+    where the page's wrapping is not established (`greedy`), it starts in lower case (in scripts
+    with case) or the line stops where the next line's first word would not have fitted."""
+    first, second = line.split(), following.split()
+    if first[:SAME_START_WORDS] == second[:SAME_START_WORDS]:
+        return False
+    return not greedy or following[:1].islower() or len(line) + 1 + len(second[0]) > width
+
+
+def _unwrap_runs(lines: list[Line | None]) -> list[Line]:
+    """Join the runs of lines that were hard-wrapped at one width, leave every other line alone."""
+    result: list[Line] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None:
+            run.append(line)
+        if line is None or ends_sentence(line.text) or not RUN_MIN_WIDTH <= len(line.text) <= WRAP_MAX_WIDTH:
+            result += _joined_run(run)
+            run = []
     return result
+
+
+def _joined_run(run: list[Line]) -> list[Line]:
+    """The run's lines, those from the first that starts a wrapped paragraph on joined into one."""
+    for start in range(len(run) - RUN_MIN_LINES + 1):
+        if _wrapped_at_one_width(run[start:]):
+            joined = run[start]
+            for line in run[start + 1 :]:
+                joined = Line(joined.number, f"{joined.text} {line.text}", line.number, joined.parts + line.parts)
+            return [*run[:start], joined]
+    return run
+
+
+def _wrapped_at_one_width(run: list[Line]) -> bool:
+    """Each line but the last stops where the next line's first word would pass the widest of them."""
+    width = max(len(line.text) for line in run[:-1])
+    text = " ".join(line.text for line in run)
+    return (
+        len(run[-1].text) <= width
+        and all(_continues(a.text, b.text, width) for a, b in itertools.pairwise(run))
+        and _prose(text)
+    )

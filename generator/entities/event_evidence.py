@@ -1,0 +1,173 @@
+"""What one document says about the event it reports, in forms two documents can be compared by,
+whatever their languages: who (people and organisations by knowledge-base id), where (places that
+are points: cities, airports, bases; a country or region says little), what (numbers in any digit
+system, verbatim passages such as a quoted statement or an embedded post), and when (its own date,
+the weekdays it names, the years it mentions, and phrases that place what a sentence tells in the
+past: "last July", «قبل عامين»).
+
+Names in a sentence that places its story in the past ("Akar, who visited Tripoli last July")
+are background: they are kept apart from the names of the story the document reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from generator.entities.time_words import PastPhrase, past_phrases, vocabulary, weekdays
+from generator.model.document import Document
+from generator.model.entity import DocumentEntity
+from generator.model.entity_types import entity_type
+from generator.text.normalise import WORD_RE, ascii_digits, fold, fold_words
+
+PASSAGE_WORDS = 15  # a shared run of this many words (folded) is a verbatim passage
+MIN_NUMBER = 10  # smaller numbers (one, two, five …) are too common to tell events apart
+GREGORIAN_YEARS = range(1950, 2101)
+SOLAR_HIJRI_YEARS = range(1330, 1480)  # ١٣٩٩ = 2020/21: a year mentioned in Persian
+SOLAR_HIJRI_OFFSET = 621  # Solar Hijri year + 621 = the Gregorian year it begins in
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?؟۔…])[\"'”»)]*\s+|\n+")
+_NUMBER_RE = re.compile(r"(?<![\d.,:/])\d{1,3}(?:[,.٬]\d{3})+(?![\d:])|(?<![\d.,:/])\d+(?:[.,٫]\d+)?(?![\d:/])")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One document, as the grouping compares it."""
+
+    doc_id: str
+    day: dt.date | None  # its own date, when stated to the day
+    period: str | None  # its own date when stated to the month or year only ("2021-04", "2021")
+    people: dict[str, str]  # knowledge-base id -> English name, named in its own story
+    organisations: dict[str, str]
+    places: dict[str, str]  # points only (cities, airports, bases)
+    numbers: frozenset[str]
+    weekdays: frozenset[int]  # 0 = Monday
+    past: tuple[tuple[PastPhrase, frozenset[str]], ...]  # each with the entity ids of its sentence
+    latest_year: int | None  # the latest year its text (or the byline of a post it quotes) mentions
+
+    @property
+    def entities(self) -> dict[str, str]:
+        return self.people | self.organisations | self.places
+
+
+def profile(document: Document) -> Profile:
+    stated = document.analysis.date
+    day = dt.date.fromisoformat(stated) if stated and len(stated) == 10 else None
+    sentences = [s for p in document.cleaned.paragraphs for s in _sentences(p.key, p.text)]
+    past = [(phrase, key, start, end) for key, start, end, text in sentences for phrase in past_phrases(text)]
+    background = {(key, start) for _, key, start, _ in past}
+    names: dict[str, dict[str, str]] = {"person": {}, "organisation": {}, "place": {}}
+    for item in document.entities:
+        if _in_story(item, sentences, background) and _telling(item):
+            names[item.entity.type][item.entity.id] = item.entity.name
+    text = _text(document)
+    return Profile(
+        document.doc_id,
+        day,
+        stated if stated and day is None else None,
+        names["person"],
+        names["organisation"],
+        names["place"],
+        _numbers(text),
+        weekdays(text),
+        tuple((phrase, _named_in(document, key, start, end)) for phrase, key, start, end in past),
+        _latest_year("\n".join([text, *(p.attribution for p in document.cleaned.paragraphs)])),
+    )
+
+
+def _sentences(key: str, text: str) -> list[tuple[str, int, int, str]]:
+    """(paragraph key, start, end, text) of each sentence."""
+    found, start = [], 0
+    for match in [*_SENTENCE_END_RE.finditer(text), None]:
+        end = match.start() if match else len(text)
+        if text[start:end].strip():
+            found.append((key, start, end, text[start:end]))
+        start = match.end() if match else start
+    return found
+
+
+def _in_story(item: DocumentEntity, sentences: list[tuple[str, int, int, str]], background: set) -> bool:
+    """Named at least once outside a sentence that places its story in the past."""
+    for mention in item.mentions:
+        sentence = next((s for s in sentences if s[0] == mention.paragraph and s[1] <= mention.start < s[2]), None)
+        if sentence is None or (sentence[0], sentence[1]) not in background:
+            return True
+    return False
+
+
+def _telling(item: DocumentEntity) -> bool:
+    """People and organisations; places only when they are points (a country says little)."""
+    if item.entity.type != "place":
+        return True
+    subtype = entity_type("place").subtype(item.entity.subtype)
+    return subtype is not None and subtype.point
+
+
+def _named_in(document: Document, key: str, start: int, end: int) -> frozenset[str]:
+    return frozenset(
+        item.entity.id
+        for item in document.entities
+        for m in item.mentions
+        if m.paragraph == key and start <= m.start < end
+    )
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """Numbers of the text (any digit system, thousands separators dropped), but years and the
+    days of dates ("3 July", «٥ يونيو»)."""
+    text = ascii_digits(text)
+    months = vocabulary().months
+    found = set()
+    for match in _NUMBER_RE.finditer(text):
+        raw = match.group()
+        value = re.sub(r"[,.٬](?=\d{3}(?!\d))", "", raw) if re.search(r"[,.٬]\d{3}$", raw) else raw
+        value = value.replace("٫", ".").replace(",", ".")
+        before = fold_words(text[max(0, match.start() - 20) : match.start()])[-1:]
+        after = fold_words(text[match.end() : match.end() + 20])[:1]
+        if any(w in months for w in before + after) or _is_year(value):
+            continue
+        if float(value) >= MIN_NUMBER:
+            found.add(value)
+    return frozenset(found)
+
+
+def _is_year(value: str) -> bool:
+    return value.isdigit() and len(value) == 4 and (int(value) in GREGORIAN_YEARS or int(value) in SOLAR_HIJRI_YEARS)
+
+
+def _latest_year(text: str) -> int | None:
+    years = [int(y) for y in re.findall(r"(?<!\d)\d{4}(?!\d)", ascii_digits(text))]
+    gregorian = [y for y in years if y in GREGORIAN_YEARS]
+    gregorian += [y + SOLAR_HIJRI_OFFSET for y in years if y in SOLAR_HIJRI_YEARS]
+    return max(gregorian, default=None)
+
+
+Tokens = list[tuple[str, int, int]]  # a text's words, folded, with their offsets
+
+
+def tokens(document: Document) -> tuple[str, Tokens]:
+    """The document's text and its words, folded (in one go: a line break stays one), with
+    their offsets."""
+    text = _text(document)
+    found = list(WORD_RE.finditer(text))
+    folded = fold("\n".join(m.group() for m in found)).split("\n")
+    return text, [(word, m.start(), m.end()) for word, m in zip(folded, found, strict=True)]
+
+
+def runs(words: Tokens) -> list[int]:
+    """Hashes of the runs of PASSAGE_WORDS words: computed when a pair needs them, not kept for
+    every document."""
+    folded = [w[0] for w in words]
+    return [hash(tuple(folded[i : i + PASSAGE_WORDS])) for i in range(len(folded) - PASSAGE_WORDS + 1)]
+
+
+def shared_passage(text: str, words: Tokens, theirs: frozenset[int]) -> str | None:
+    """The first run of PASSAGE_WORDS words of `text` among `theirs` (matched folded), as written."""
+    for i, run in enumerate(runs(words)):
+        if run in theirs:
+            return text[words[i][1] : words[i + PASSAGE_WORDS - 1][2]]
+    return None
+
+
+def _text(document: Document) -> str:
+    return "\n".join(p.text for p in document.cleaned.paragraphs)
