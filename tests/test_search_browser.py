@@ -15,10 +15,15 @@ def search(page, query: str) -> set[str]:
     """Type the query as a reader does; the ids of documents among the results."""
     box = page.locator("[data-md-component=search-query]")
     box.fill("")
-    box.type(query)
-    box.press("End")  # Playwright types non-Latin letters without key events; a real keyboard sends them
-    # Results of a partial query ("g" of "Güler") arrive first: wait until the results are marked
-    # with the whole query, which Material writes (as the page folded it) into each link's ?h=.
+    box.press("End")
+    # Material shows "Type to start searching" for an empty box: no result of the last query is left.
+    page.wait_for_function("() => /Type to start/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    # The whole query at once, then a key event (Material searches on key events; Playwright fills
+    # without them): typing letter by letter raced partial queries ("Gü" has no match) under load.
+    box.fill(query)
+    box.press("End")
+    # Wait until the results are marked with the whole query, which Material writes (as the page
+    # folded it) into each link's ?h=, or say that nothing matches.
     page.wait_for_function(
         """folded => {
             const links = [...document.querySelectorAll('.md-search-result__item a')];
