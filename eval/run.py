@@ -33,6 +33,10 @@ from generator.text.normalise import fold  # noqa: E402
 
 EVAL = REPO / "eval"
 TARGETS = {
+    "places precision": 0.95,
+    "places recall": 0.95,
+    "new people precision": 0.8,
+    "new people recall": 0.8,
     "removed-line F1": 0.97,
     "title exact match": 0.95,
     "date accuracy": 0.95,
@@ -217,6 +221,60 @@ def hidden_dates(items: list[Labelled], days: dict[str, set[str]]) -> dict[str, 
             "hidden dates wrongly inferred": float(wrong)}  # fmt: skip
 
 
+def _keys(spellings: list[Any]) -> set[str]:
+    return {fold(" ".join(str(s).split())) for s in spellings}
+
+
+def _written(found: Any) -> set[str]:
+    """Folded spellings a DocumentEntity was found under (clitics already left out)."""
+    return _keys(list(found.names_written))
+
+
+def stage_entities(items: list[Labelled]) -> dict[str, float]:
+    """People, organisations and places against the labels, matched by how the text writes them.
+
+    Places and organisations: every entity of that type the generator lists for a document is
+    right when one of its spellings is a labelled spelling of one of that document's places
+    (organisations). Known people: a knowledge-base person listed under a labelled spelling of a
+    known person is right only if it is that person (a son is not his father). New people: a
+    candidate offered for editors is right when it is a labelled spelling of a person the
+    knowledge base does not list."""
+    counts: dict[str, list[int]] = {}
+
+    def add(name: str, right: int, predicted: int, gold_found: int, gold: int) -> None:
+        c = counts.setdefault(name, [0, 0, 0, 0])
+        for i, v in enumerate((right, predicted, gold_found, gold)):
+            c[i] += v
+
+    for item in items:
+        if item.document is None:
+            continue
+        for kind, group in (("place", "places"), ("organisation", "organisations")):
+            gold = [_keys(g.get("spellings") or []) for g in item.label.get(group) or []]
+            found = [_written(e) for e in item.document.entities if e.entity.type == kind]
+            add(group, sum(any(f & g for g in gold) for f in found), len(found),
+                sum(any(f & g for f in found) for g in gold), len(gold))  # fmt: skip
+        people = item.label.get("people") or []
+        known = [(str(g["name"]), _keys(g.get("spellings") or [])) for g in people if g.get("known")]
+        new = [_keys(g.get("spellings") or []) for g in people if not g.get("known")]
+        linked = [(e.entity.name, _written(e)) for e in item.document.entities if e.entity.type == "person"]
+        right = sum(any(w & spellings and name == gold_name for gold_name, spellings in known) for name, w in linked)
+        add("known people", right, len(linked), sum(any(w & s for _, w in linked) for _, s in known), len(known))
+        wrong_person = sum(any(w & s and name != g for g, s in known) for name, w in linked)
+        add("people linked to someone else", wrong_person, 0, 0, 0)
+        offered = [_keys([n.name]) for n in item.document.new_names]
+        add("new people", sum(any(o & g for g in new) for o in offered), len(offered),
+            sum(any(o & g for o in offered) for g in new), len(new))  # fmt: skip
+    scores: dict[str, float] = {}
+    for name, (right, predicted, gold_found, gold) in counts.items():
+        if name == "people linked to someone else":
+            scores[name] = float(right)
+            continue
+        scores[f"{name} precision"] = ratio(right, predicted)
+        scores[f"{name} recall"] = ratio(gold_found, gold)
+    return scores
+
+
 def evaluate(labelled_set: Path) -> tuple[dict[str, float], dict[str, Any]]:
     items = build_documents(labelled_set)
     events = group_events([i.document for i in items if i.document])
@@ -228,6 +286,7 @@ def evaluate(labelled_set: Path) -> tuple[dict[str, float], dict[str, Any]]:
     inferred, wrong = stage_inferred(items, events, days)
     scores |= inferred
     scores |= hidden_dates(items, days)
+    scores |= stage_entities(items)
     details = {"documents": len(items), "skipped": [i.doc_id for i in items if not i.document],
                "by precision": dates_by_precision(items), "wrong inferred": wrong, "items": items}  # fmt: skip
     return scores, details
@@ -272,7 +331,8 @@ def report(results: dict[str, tuple[dict[str, float], dict[str, Any]]]) -> str:
 
 
 def _shown(measure: str, value: float) -> str:
-    return f"{value:.0f}" if measure.startswith(("inferred dates given", "hidden")) else f"{value:.3f}"
+    whole = measure.startswith(("inferred dates given", "hidden", "people linked"))
+    return f"{value:.0f}" if whole else f"{value:.3f}"
 
 
 def main() -> int:
