@@ -225,6 +225,12 @@ def _keys(spellings: list[Any]) -> set[str]:
     return {fold(" ".join(str(s).split())) for s in spellings}
 
 
+def _overlap(found: set[str], gold: set[str]) -> bool:
+    """The same name: one spelling equals the other, or contains it as whole words ("Mitiga"
+    written for the labelled "Mitiga International Airport")."""
+    return any(f == g or f" {f} " in f" {g} " or f" {g} " in f" {f} " for f in found for g in gold)
+
+
 def _written(found: Any) -> set[str]:
     """Folded spellings a DocumentEntity was found under (clitics already left out)."""
     return _keys(list(found.names_written))
@@ -252,8 +258,8 @@ def stage_entities(items: list[Labelled]) -> dict[str, float]:
         for kind, group in (("place", "places"), ("organisation", "organisations")):
             gold = [_keys(g.get("spellings") or []) for g in item.label.get(group) or []]
             found = [_written(e) for e in item.document.entities if e.entity.type == kind]
-            add(group, sum(any(f & g for g in gold) for f in found), len(found),
-                sum(any(f & g for f in found) for g in gold), len(gold))  # fmt: skip
+            add(group, sum(any(_overlap(f, g) for g in gold) for f in found), len(found),
+                sum(any(_overlap(f, g) for f in found) for g in gold), len(gold))  # fmt: skip
         people = item.label.get("people") or []
         known = [(str(g["name"]), _keys(g.get("spellings") or [])) for g in people if g.get("known")]
         new = [_keys(g.get("spellings") or []) for g in people if not g.get("known")]

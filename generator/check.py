@@ -100,7 +100,12 @@ def _new_name_findings(document: Document) -> list[Finding]:
     findings = []
     for name in document.new_names:
         line = next(p.lines[0] for p in document.cleaned.paragraphs if p.key == name.paragraph)
-        message = f"new name «{name.name}» after «{name.title}», not in the knowledge base: {name.sentence}"
+        evidence = f" {name.relation} «{name.title}»" if name.title else ""
+        signals = ", ".join(name.signals)
+        message = (
+            f"new name «{name.name}»{evidence} ({signals}), not in the knowledge base "
+            f'(microsite accept "{name.name}"): {name.sentence}'
+        )
         findings.append(Finding(document.doc_id, "name", f"{_source_name(document)}:{line}", message))
     return findings
 

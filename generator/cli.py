@@ -1,4 +1,4 @@
-"""Command line: `microsite generate | build | serve | check | translate | add | inspect`.
+"""Command line: `microsite generate | build | serve | check | translate | add | accept | inspect`.
 
 Each command imports what it needs when it runs: `generate` with nothing changed should start
 (and finish) at once, without loading the pipeline's stages.
@@ -52,6 +52,17 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("file", type=Path, help="the article to import (never overwrites a file)")
     for option in METADATA_FIELDS:
         add.add_argument(f"--{option}", help=OPTION_HELP[option])
+    accept = commands.add_parser(
+        "accept", help="write a knowledge-base entry for a new name: site_src/knowledge/<id>.md (never overwrites)"
+    )
+    accept.add_argument("name", help="the name as the New names page or `microsite check` shows it (any spelling)")
+    accept.add_argument(
+        "--type",
+        default="person",
+        choices=("person", "organisation", "place"),
+        help="the entry's type (default: person)",
+    )
+    accept.add_argument("--id", help="the entry's id and file name (default: made from the name's Latin spelling)")
     return parser
 
 
@@ -70,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         from generator.machine_translation import ArgosTranslator
 
         return _translate(args.doc_id, settings, ArgosTranslator)
+    if args.command == "accept":
+        from generator.accept import accept_command
+
+        return accept_command(args.name, args.type, args.id, settings)
     if args.command == "add":
         overrides = {k: v for k in METADATA_FIELDS if (v := getattr(args, k))}
         return _add(args.file, overrides, settings)

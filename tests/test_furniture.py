@@ -385,3 +385,186 @@ def test_names_in_mastheads_and_post_bylines_are_not_entities(project):
     ids = {item.entity.id for item in document.entities}
     assert "khalifa-haftar" not in ids and "hulusi-akar" not in ids
     assert next(p for p in document.cleaned.paragraphs if p.attribution).attribution.startswith("Hulusi Akar")
+
+
+# ---- classes found by the held-out set's blind run (each with examples written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    "crumbs",
+    [
+        "Haberler › Orta Doğu ve Kuzey Afrika › Libya",
+        "News :: Africa and the Middle East :: Libya",
+        "الرئيسية ◄ أخبار عربية ◄ ليبيا",
+        "خانه ⟩ بین‌الملل ⟩ آفریقا",
+    ],
+)
+def test_breadcrumbs_with_arrows_and_double_colons_are_navigation_not_the_title(crumbs):
+    text = f"Harbour Watch\n{crumbs}\n{TITLES['en']}\n\n{LEDE_EN}\n"
+    cleaned = clean(text)
+    assert cleaned.title == TITLES["en"]
+    assert kinds(cleaned)[crumbs] == "navigation"
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Posted: 2022-06-07 :: Defence :: Turkish frigate calls at Misrata", "Turkish frigate calls at Misrata"),
+        ("Published on 2022-06-07 › World › Turkish frigate calls at Misrata", "Turkish frigate calls at Misrata"),
+        ("نُشر في: 2022-06-07 ◄ شؤون عسكرية ◄ فرقاطة تركية ترسو في ميناء مصراتة", "فرقاطة تركية ترسو في ميناء مصراتة"),
+        ("انتشار: ۱۴۰۱/۰۳/۱۷ ⟩ دفاعی ⟩ ناو ترکیه در بندر مصراته پهلو گرفت", "ناو ترکیه در بندر مصراته پهلو گرفت"),
+        ("Yayınlanma tarihi: 2022-06-07 • Savunma • Türk fırkateyni Misrata'ya demirledi",
+         "Türk fırkateyni Misrata'ya demirledi"),
+        # a quotation in the headline is no section, though its closing mark is the separator
+        ("تاريخ النشر: 2022-06-07 » سياسة » «الوفاق» تعلن وصول فرقاطة تركية", "«الوفاق» تعلن وصول فرقاطة تركية"),
+    ],
+)  # fmt: skip
+def test_a_prefix_with_other_labels_and_separators_leaves_the_headline(line, headline):
+    cleaned = clean(f"{line}\n\n{LEDE_EN}\n\n{SECOND_EN}\n")
+    assert cleaned.title == headline
+    assert [m.kind for m in cleaned.metadata_lines] == ["date"]
+
+
+TAGLINED = {
+    "ar": ("المرصد البحري\nصحيفة يومية ليبية جامعة\nرئيس التحرير: سالم الكوني\n", "المرصد البحري"),
+    "fa": ("ندای ساحل | پایگاه خبری مستقل شمال آفریقا\n", "ندای ساحل"),
+    "tr": ("KIYI GÜNDEMİ\nHaftalık Savunma ve Denizcilik Gazetesi\nYayın Yönetmeni: Orhan Kaplan\n", "KIYI GÜNDEMİ"),
+    "en": (
+        "The Harbour Post\nan independent weekly from the Libyan coast\nManaging Editor: Ruth Gale\n",
+        "The Harbour Post",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(TAGLINED))
+def test_a_sites_tagline_under_or_beside_its_name_is_masthead_never_the_title(language):
+    masthead, site = TAGLINED[language]
+    text = f"{masthead}{TITLES[language]}\n\n{LEDES[language]}\n"
+    cleaned = clean(text)
+    assert cleaned.title == TITLES[language]
+    assert all(r.kind == "masthead" for r in cleaned.removed if r.line < masthead.count("\n") + 1)
+    assert [s.text for s in cleaned.site_names] == [site]
+    accounted_once(text, cleaned)
+
+
+def test_a_headline_under_the_site_name_is_no_tagline():
+    for headline in ("Weekly protests resume in Misrata port", "صحيفة تركية: أنقرة تمدد مهمة التدريب في ليبيا"):
+        cleaned = clean(f"Harbour Watch\nEditor-in-Chief: Gareth Lyle\n{headline}\n\n{LEDE_EN}\n")
+        assert cleaned.title == headline
+    # a line shaped like a tagline that is the only line above the body is the headline after all
+    cleaned = clean(
+        f"Harbour Watch\nEditor-in-Chief: Gareth Lyle\nAn independent weekly review of navies\n\n{LEDE_EN}\n"
+    )
+    assert cleaned.title == "An independent weekly review of navies"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Genel Yayın Koordinatörü: Selin Akay",
+        "General Coordinator: Omar Bashir",
+        "المشرف العام على التحرير: فرج المسماري",
+        "جانشین سردبیر: لیلا مرادی",
+        "Executive Editor: Omar Bashir  |  Deputy Editor: Ruth Gale",
+        "Yayın Müdürü: Ali Er · Haber Koordinatörü: Deniz Kara",
+    ],
+)
+def test_more_masthead_roles_and_several_roles_on_one_line(line):
+    cleaned = clean(f"Harbour Watch\n{line}\n{TITLES['en']}\n\n{LEDE_EN}\n")
+    assert cleaned.title == TITLES["en"]
+    assert kinds(cleaned)[line] == "masthead"
+
+
+def test_a_responsible_editor_alone_on_a_line_takes_the_name_under_it():
+    text = f"صحيفة الوادي\nالمحرر المسؤول\nمحمود الزروق\n{TITLES['ar']}\n\n{LEDE_AR}\n"
+    cleaned = clean(text)
+    assert kinds(cleaned)["محمود الزروق"] == "masthead" and cleaned.title == TITLES["ar"]
+
+
+POSTS = [
+    # (post text, attribution line, the lines under it)
+    ("Our crews completed the joint rescue exercise off Zuwara this morning.",
+     "Libyan Coast Guard – Western Sector · Facebook · 9 June 2022 at 10:15", ["View on Facebook"]),
+    ("اختتمت وحدات خفر السواحل اليوم تمرين الإنقاذ المشترك قبالة زوارة بنجاح.",
+     "جهاز خفر السواحل - الصفحة الرسمية · 9 يونيو 2022 الساعة 10:15 ص · 🌐", ["❤️ 1.2K إعجاب · 💬 85 تعليق"]),
+    ("تمرین مشترک نجات دریایی در سواحل زواره امروز با موفقیت به پایان رسید.",
+     "📡 کانال تلگرام «دیده‌بان ساحل» · t.me/didban_sahel/4512 · ۱۹ خرداد ۱۴۰۱", ["👁 ۸.۲K بازدید"]),
+    ("Ortak kurtarma tatbikatı bugün Zuvara açıklarında başarıyla tamamlandı.",
+     "Sahil Güvenlik Komutanlığı · Instagram · 9 Haziran 2022", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("post", "attribution", "under"), POSTS)
+def test_posts_of_other_platforms_are_quotations_with_their_attribution(post, attribution, under):
+    extra = "".join(f"{line}\n" for line in under)
+    text = f"{TITLES['en']}\n{LEDE_EN}\n{post}\n{attribution}\n{extra}\n{SECOND_EN}\n"
+    cleaned = clean(text)
+    quote = next(p for p in cleaned.paragraphs if p.text == post)
+    assert quote.attribution and quote.attribution.split(" · ")[0] in attribution
+    assert all(kinds(cleaned)[line] == "embed" for line in [attribution, *under])
+    assert kept(cleaned)[-1] == SECOND_EN
+    if "t.me/" in attribution:
+        assert quote.links == ("https://t.me/didban_sahel/4512",)
+    accounted_once(text, cleaned)
+
+
+def test_a_share_bar_naming_platforms_is_no_post_attribution():
+    text = f"{TITLES['en']}\n{LEDE_EN}\n{SECOND_EN}\nShare on Facebook · Tweet this · Email\n"
+    cleaned = clean(text)
+    assert kinds(cleaned)["Share on Facebook · Tweet this · Email"] != "embed"
+    assert not any(p.attribution for p in cleaned.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "قائد البحرية يصافح الضباط الأتراك على رصيف ميناء مصراتة (مكتب الإعلام بالقوات البحرية)",
+        "Cadets on the deck of the frigate in Misrata (Turkish Defence Ministry)",
+        "فرمانده نیروی دریایی در حال بازدید از ناو ترکیه در بندر مصراته (روابط عمومی ارتش)",
+    ],
+)
+def test_a_caption_with_a_credit_in_brackets_between_paragraphs_is_removed(caption):
+    text = f"{TITLES['en']}\n{LEDE_EN}\n{caption}\n{SECOND_EN}\n"
+    cleaned = clean(text)
+    assert kinds(cleaned)[caption] == "caption"
+    assert kept(cleaned) == [LEDE_EN, SECOND_EN]
+
+
+def test_a_sentence_ending_with_an_abbreviation_in_brackets_is_kept():
+    sentence = "The talks were chaired by the High Council of State. (HCS)"
+    text = f"{TITLES['en']}\n{LEDE_EN}\n{sentence}\n{SECOND_EN}\n"
+    assert sentence in kept(clean(text))
+
+
+def test_read_next_teasers_and_newsletter_sign_ups_are_not_a_wrapped_paragraph():
+    footer = [
+        "Read next: Coast guard cadets graduate in Tobruk after a year of training →",
+        "Read next: Misrata port reopens its container terminal to Turkish ships →",
+        "Get the Maghreb Defence Digest in your inbox every morning",
+        "Your email address · Subscribe",
+    ]
+    text = f"{TITLES['en']}\n{LEDE_EN}\n\n{SECOND_EN}\n\n" + "\n".join(footer) + "\n"
+    cleaned = clean(text)
+    assert kept(cleaned) == [LEDE_EN, SECOND_EN]
+    assert all(line in kinds(cleaned) for line in footer)
+    # between paragraphs too
+    middle = f"{TITLES['en']}\n{LEDE_EN}\n{footer[0]}\n{footer[2]}\n{SECOND_EN}\n"
+    assert kept(clean(middle)) == [LEDE_EN, SECOND_EN]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["للاشتراك في نشرتنا الأسبوعية اكتب بريدك الإلكتروني", "برای عضویت در خبرنامه ایمیل خود را وارد کنید",
+     "E-bültenimize abone olun", "Sign up to our weekly newsletter"],
+)  # fmt: skip
+def test_newsletter_sign_up_lines_are_furniture(line):
+    assert furniture.signup(line, lexicon())
+    assert not furniture.signup(LEDE_EN, lexicon())
+
+
+@pytest.mark.parametrize("desk", ["News Desk", "Dış Haberler Servisi", "قسم الأخبار", "گروه بین‌الملل"])
+def test_a_news_desk_instead_of_an_author_is_a_byline(desk):
+    text = f"{TITLES['en']}\n{SECOND_EN}\n{desk}\n{LEDE_EN}\n"
+    cleaned = clean(text)
+    assert kinds(cleaned)[desk] == "byline"
+    assert desk not in kept(cleaned)

@@ -51,12 +51,12 @@ def test_site_map_shows_the_five_sites_at_their_true_coordinates(built_site):
         assert kind in html
 
 
-def test_every_knowledge_base_place_with_coordinates_is_on_the_site_map(built_site):
+def test_every_knowledge_base_place_with_coordinates_is_on_the_site_map_but_a_continent(built_site):
     entities, _ = load_knowledge(REPO / "site_src" / "knowledge")
-    located = {e.id for e in entities if e.type == "place" and e.lat is not None}
-    assert (
-        set(marker_locations((built_site.root / "site" / "maps" / "site.html").read_text(encoding="utf-8"))) == located
-    )
+    located = {e.id for e in entities if e.type == "place" and e.lat is not None and e.subtype != "continent"}
+    markers = set(marker_locations((built_site.root / "site" / "maps" / "site.html").read_text(encoding="utf-8")))
+    assert located <= markers and "africa" not in markers  # a continent is never a point
+    assert all(m.startswith("geonames-") for m in markers - located)  # the rest: places the gazetteer found
 
 
 def test_maps_are_self_hosted_and_only_the_tile_host_is_external(built_site):
@@ -162,17 +162,20 @@ def test_map_files_take_presentation_from_the_templates_and_the_stylesheet():
     css = (REPO / "overrides" / "assets" / "stylesheets" / "microsite.css").read_text(encoding="utf-8")
     kinds = entity_type("place").subtypes
     assert [k.id for k in kinds] == ["city", "airport", "air_base", "region", "country", "continent"]
+    assert [k.id for k in kinds if not k.marker] == ["continent"]  # never drawn
     for kind in kinds:
-        assert f".ms-marker--{kind.marker} " in css or f".ms-marker--{kind.marker}," in css, kind
+        assert not kind.marker or f".ms-marker--{kind.marker} " in css or f".ms-marker--{kind.marker}," in css, kind
+        assert not kind.precision or f".ms-precision--{kind.precision} " in css or kind.precision in ("site", "city")
+    assert ".ms-marker--unreviewed " in css
     page = render_map(seed_places(), TILES, document_map=False)
     assert "<style" not in page and "style=" not in page
     assert page.startswith('<!DOCTYPE html>\n<html lang="en" class="ms-map-page">')
     assert '<meta name="viewport" content="width=device-width, initial-scale=1.0">' in page
     legend = json.JSONDecoder().raw_decode(page, page.index("box.innerHTML = ") + len("box.innerHTML = "))[0]
-    shown = {k.id for k in kinds} & {p.entity.subtype for p in seed_places()}
+    shown = {k.id for k in kinds if k.marker} & {p.entity.subtype for p in seed_places()}
     assert legend.count("<div><i class=") == len(shown)
     for kind in kinds:
-        assert (f'<i class="ms-marker ms-marker--{kind.marker}"></i>{kind.label}</div>' in legend) == (kind.id in shown)
+        assert (f'<i class="ms-marker ms-marker--{kind.marker}"></i>{kind.label}' in legend) == (kind.id in shown)
         assert (f'"{kind.label} (' in page) == (kind.id in shown)  # its layer in the layer control
 
 

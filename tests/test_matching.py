@@ -1,27 +1,20 @@
 """Entity matching on a small synthetic knowledge base: letter variants, clitics, fuzzy
-variants with a measured threshold, titles as context, surnames alone, shared surnames."""
+variants (measured in test_name_variants.py), titles as context, surnames alone, people who
+share a surname."""
 
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
-import yaml
 from conftest import dump_front_matter
 
 from generator.entities.knowledge import load_knowledge
-from generator.entities.matching import (
-    CONTEXT_THRESHOLD,
-    FUZZY_THRESHOLD,
-    Matcher,
-    name_similarity,
-)
-from generator.entities.mentions import find_entities
+from generator.entities.matching import CONTEXT_THRESHOLD, FUZZY_THRESHOLD, Matcher
+from generator.entities.mentions import SharedSurname, find_entities, read_entities
 from generator.entities.names import find_new_names
+from generator.entities.variants import name_similarity
 from generator.model.document import Paragraph
-
-VARIANTS = Path(__file__).parent / "data" / "name_variants.yml"
 
 ENTRIES = {
     "hulusi-akar": {
@@ -39,8 +32,9 @@ ENTRIES = {
     "khalifa-haftar": {
         "type": "person",
         "name": "Khalifa Haftar",
-        "names": {"ar": ["خليفة حفتر"]},
-        "aliases": ["حفتر"],
+        "names": {"ar": ["خليفة حفتر"], "tr": ["Halife Hafter"]},
+        "aliases": ["حفتر", "Haftar", "Hafter"],
+        "titles": ["المشير", "Field Marshal"],
     },
     "saddam-haftar": {"type": "person", "name": "Saddam Haftar", "names": {"ar": ["صدام حفتر"]}},
     "fayez-al-sarraj": {"type": "person", "name": "Fayez al-Sarraj", "names": {"ar": ["فايز السراج"]}},
@@ -193,27 +187,6 @@ def test_malformed_entries_name_file_and_field(tmp_path):
     assert "clash" in {e.id for e in entities} and "tripoli" not in {e.id for e in entities}
 
 
-def measure(threshold: float) -> tuple[float, int]:
-    """(share of same-name pairs matched, number of different-name pairs merged) over the
-    multi-token pairs of the data set: the names the matcher compares by similarity."""
-    pairs = yaml.safe_load(VARIANTS.read_text(encoding="utf-8"))
-
-    def fuzzy_matchable(a: str, b: str) -> bool:
-        return len(a.split()) >= 2 and len(a.split()) == len(b.split())
-
-    same = [name_similarity(a, b) >= threshold for a, b in pairs["same"] if fuzzy_matchable(a, b)]
-    merged = sum(name_similarity(a, b) >= threshold for a, b in pairs["different"] if fuzzy_matchable(a, b))
-    return sum(same) / len(same), merged
-
-
-def test_fuzzy_threshold_is_the_measured_one():
-    """FUZZY_THRESHOLD is the lowest threshold (in steps of 5) that merges no two different names of
-    tests/data/name_variants.yml; CONTEXT_THRESHOLD finds more variants where a title vouches."""
-    recall, merged = measure(FUZZY_THRESHOLD)
-    assert merged == 0 and measure(FUZZY_THRESHOLD - 5)[1] > 0
-    assert 0.3 <= recall < measure(CONTEXT_THRESHOLD)[0]
-
-
 def test_one_token_names_are_never_matched_by_similarity(knowledge):
     # «حفتري» is close to the alias «حفتر», but one token is never enough for a fuzzy match
     assert entities_in("وقال حفتري إن الاجتماع انتهى.", knowledge) == {}
@@ -233,3 +206,73 @@ def test_a_matcher_keeps_nothing_of_a_call_and_can_serve_threads(knowledge):
     )
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(matcher.find, texts * 5)) == alone * 5
+
+
+def without_saddam(knowledge):
+    return {key: entity for key, entity in knowledge.items() if key != "saddam-haftar"}
+
+
+def shared(text: str, knowledge) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+    """(entities and their mentions, the names sharing a known surname with the person they share it with)."""
+    paragraphs = tuple(Paragraph(f"p{i}", line, (i, i)) for i, line in enumerate(text.split("\n"), 1))
+    reading = read_entities(paragraphs, Matcher(list(knowledge.values())), knowledge)
+    found = {item.entity.id: [m.text for m in item.mentions] for item in reading.entities}
+    return found, [(s.text, s.entity_id) for s in reading.shared_surnames]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال صدام حفتر إن الوفد وصل.",  # a common given name
+        "واستقبل اللواء فرحات حفتر الوفد.",  # a word right after a title
+        "Belqasem Haftar met the delegation in Benghazi.",  # a capitalised word
+        "Ankara'da Belkasım Hafter ile görüşüldü.",
+    ],
+)
+def test_another_given_name_before_a_known_surname_is_another_person(knowledge, text):
+    found, names = shared(text, without_saddam(knowledge))
+    assert "khalifa-haftar" not in found
+    assert [entity_id for _, entity_id in names] == ["khalifa-haftar"]
+    assert names[0][0].split()[-1] in text and len(names[0][0].split()) == 2
+
+
+def test_the_shared_surname_is_handed_on_with_its_span(knowledge):
+    text = "التقى الفريق وصدام حفتر بالوفد."
+    known = without_saddam(knowledge)
+    reading = read_entities((Paragraph("p1", text, (1, 1)),), Matcher(list(known.values())), known)
+    start = text.index("صدام")  # the conjunction «و» left out
+    end = start + len("صدام حفتر")
+    assert reading.shared_surnames == (SharedSurname("khalifa-haftar", "p1", start, end, "صدام حفتر"),)
+
+
+def test_a_surname_alone_after_a_relative_refers_to_no_known_person(knowledge):
+    found, names = shared("وصل صدام حفتر إلى أنقرة.\nوقال حفتر إن اللقاء مثمر.", without_saddam(knowledge))
+    assert "khalifa-haftar" not in found
+    assert names == [("صدام حفتر", "khalifa-haftar")]
+    # once the father is named in full again, the surname is his
+    found, _ = shared(
+        "وصل صدام حفتر.\nثم التقى خليفة حفتر الوفد.\nوقال حفتر إن اللقاء مثمر.", without_saddam(knowledge)
+    )
+    assert found["khalifa-haftar"] == ["خليفة حفتر", "حفتر"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال حفتر إن قواته مستعدة.",  # a verb
+        "وتقدمت قوات حفتر نحو الغرب.",  # a noun
+        "التقى الوفد صدام، حفتر والمشري.",  # a list: punctuation between
+        "التقى صدام وحفتر الوفد.",  # "and Haftar"
+        "Field Marshal Haftar arrived.",  # his title
+        "On Monday Haftar arrived.",  # a weekday
+        "Görüşmede Hafter konuştu. Bu görüşmede kararlar alındı.",  # a common word opening a sentence
+    ],
+)
+def test_words_that_are_no_given_name_leave_the_surname_to_its_person(knowledge, text):
+    found, names = shared(text, without_saddam(knowledge))
+    assert "khalifa-haftar" in found and names == []
+
+
+def test_the_persons_own_given_name_in_another_spelling_is_still_him(knowledge):
+    found, names = shared("وقال المشير خليفه حفتار إن قواته مستعدة.", without_saddam(knowledge))
+    assert found == {"khalifa-haftar": ["خليفه حفتار"]} and names == []

@@ -10,7 +10,8 @@ from generator.model.entity_types import EntityType
 
 @dataclass(frozen=True)
 class Entity:
-    """A knowledge-base entry: a person, organisation or place (site_src/knowledge/<id>.md)."""
+    """A knowledge-base entry: a person, organisation or place (site_src/knowledge/<id>.md), or a
+    place found in the gazetteer (entities/places.py: `reviewed` False, its `source` given)."""
 
     id: str
     type: EntityType  # generator/data/entity_types.yml
@@ -24,8 +25,10 @@ class Entity:
     lon: float | None
     wikidata: str | None
     note: str  # the editor's Markdown
-    path: Path
+    path: Path  # site_src/knowledge/<id>.md; for a gazetteer place, the file that would promote it
     note_line: int = 1  # line of the note's start in the file (for error messages)
+    source: str | None = None  # where an entity found automatically comes from ("GeoNames 88319")
+    reviewed: bool = True  # a knowledge-base entry; False: found in the gazetteer, not reviewed
 
     def original_name(self, language: str) -> str | None:
         """The usual form of the name in `language` (falling back to Arabic for Arabic-script languages)."""
@@ -59,9 +62,12 @@ class DocumentEntity:
 
 @dataclass(frozen=True)
 class NewName:
-    """A name the knowledge base does not know, found after a title."""
+    """A name the knowledge base does not know, with the evidence that it names a person."""
 
     name: str  # as written
-    title: str  # the title before it, as written
+    title: str  # the title or verb next to it, as written ("" when it was found by other signals)
     paragraph: str
     sentence: str
+    signals: tuple[str, ...] = ()  # title, verb, quote, capitalised, repeated (entities/names.py)
+    score: int = 0  # the signals' weights added up
+    relation: str = "after"  # the name stands "after" or "before" `title` («السفير X», «X سفیر ترکیه»)

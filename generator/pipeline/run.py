@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.entities.english_names import name_problems
+from generator.entities.gazetteer import data_version, load_gazetteer
 from generator.entities.knowledge import load_knowledge
 from generator.entities.matching import Matcher
 from generator.entities.mentions import find_entities
 from generator.entities.names import find_new_names
+from generator.entities.places import PlaceIndex, find_places, place_index
 from generator.model.document import Diagnostic, Document, Skipped
 from generator.model.entity import Entity
 from generator.model.report import Progress, Report
@@ -31,13 +33,14 @@ from generator.text.inputs import relative_path
 
 @dataclass(frozen=True)
 class Context:
-    """What every document is processed against: settings and the compiled knowledge base."""
+    """What every document is processed against: settings, the compiled knowledge base and gazetteer."""
 
     settings: Settings
     knowledge: dict[str, Entity]
     matcher: Matcher
     knowledge_errors: tuple[Diagnostic, ...]
     changed: dict[str, str] = field(default_factory=dict)  # site_src path -> last commit date
+    places: PlaceIndex | None = None  # the gazetteer (entities/places.py); loaded before workers fork
 
 
 def load_context(settings: Settings, history: dict[str, str] | None = None) -> Context:
@@ -48,7 +51,9 @@ def load_context(settings: Settings, history: dict[str, str] | None = None) -> C
         first_added(settings.root, "site_src/knowledge"),
     )
     changed = last_changed(settings.root) if history is None else history
-    return Context(settings, {e.id: e for e in entities}, Matcher(entities), tuple(errors), changed)
+    knowledge = {e.id: e for e in entities}
+    places = place_index(load_gazetteer(), knowledge)
+    return Context(settings, knowledge, Matcher(entities), tuple(errors), changed, places)
 
 
 def process_all(paths: list[Path], context: Context, cache: DocumentCache) -> Iterator[tuple[Path, Document | Skipped]]:
@@ -84,7 +89,7 @@ def document_inputs(path: Path, settings: Settings) -> list[Path]:
 def shared_inputs(settings: Settings) -> str:
     """What every document's processing depends on besides its own files."""
     knowledge = sorted(settings.knowledge_dir.glob("*.md")) if settings.knowledge_dir.is_dir() else []
-    return files_digest(knowledge) + repr((settings.max_document_bytes, settings.summary_sentences))
+    return files_digest(knowledge) + repr((settings.max_document_bytes, settings.summary_sentences, data_version()))
 
 
 def process(path: Path, context: Context) -> Document | Skipped:
@@ -109,7 +114,9 @@ def process(path: Path, context: Context) -> Document | Skipped:
     )
     english = english_side(cleaned.paragraphs, analysis.language, analysis.summary, translation, analysis.title)
     entities = find_entities(cleaned.paragraphs, context.matcher, context.knowledge)
-    new_names = find_new_names(cleaned.paragraphs, entities, analysis.language)
+    if context.places is not None:  # the gazetteer's places; new names are then sought outside them
+        entities = find_places(cleaned.paragraphs, entities, context.places, analysis.language)
+    new_names = find_new_names(cleaned.paragraphs, entities, analysis.language, context.knowledge)
     return Document(source, cleaned, analysis, english, entities, new_names)
 
 

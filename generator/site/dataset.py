@@ -12,6 +12,7 @@ from generator.entities.events import Event
 from generator.model.document import Analysis, Document, English, Evidence
 from generator.model.entity import Entity
 from generator.site import addresses
+from generator.site.entity_pages import with_found_places
 from generator.site.render import page_url, raw_path
 
 SCHEMA_VERSION = 1
@@ -98,11 +99,21 @@ def _entity_records(document: Document) -> dict[str, Any]:
                 "name_en": item.entity.name,
                 "names": list(item.names_written),
                 "mentions": len(item.mentions),
+                "source": item.entity.source,  # None: the knowledge base; "GeoNames 88319": found automatically
+                "reviewed": item.entity.reviewed,
             }
             for item in document.entities
         ],
         "places": [
-            {"id": item.entity.id, "name_en": item.entity.name, "lat": item.entity.lat, "lon": item.entity.lon}
+            {
+                "id": item.entity.id,
+                "name_en": item.entity.name,
+                "lat": item.entity.lat,
+                "lon": item.entity.lon,
+                "kind": item.entity.subtype,
+                "source": item.entity.source,
+                "reviewed": item.entity.reviewed,
+            }
             for item in document.entities
             if item.entity.type == "place" and item.entity.lat is not None
         ],
@@ -140,7 +151,7 @@ def corpus_json(data: dict[str, Any]) -> str:
 
 
 def entities_json(documents: list[Document], knowledge: dict[str, Entity]) -> str:
-    """The whole knowledge base, each entity with the documents that name it."""
+    """The whole knowledge base and the places found in the gazetteer, each with the documents that name it."""
     named_in: dict[str, list[dict[str, Any]]] = {}
     for document in sorted(documents, key=lambda d: d.doc_id):
         for item in document.entities:
@@ -164,10 +175,12 @@ def entities_json(documents: list[Document], knowledge: dict[str, Entity]) -> st
             "lat": e.lat,
             "lon": e.lon,
             "wikidata": e.wikidata,
+            "source": e.source,
+            "reviewed": e.reviewed,
             "url": addresses.entity_url(e.id),
             "documents": named_in.get(e.id, []),
         }
-        for e in sorted(knowledge.values(), key=lambda e: e.id)
+        for e in sorted(with_found_places(documents, knowledge).values(), key=lambda e: e.id)
     ]
     return (
         json.dumps({"schema_version": SCHEMA_VERSION, "entities": entities}, ensure_ascii=False, separators=(",", ":"))

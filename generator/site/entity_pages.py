@@ -1,16 +1,20 @@
-"""Entity pages: for each knowledge-base entry, every document that names it (with the sentence,
-original and English), all spellings seen, and the entities most often named with it."""
+"""Entity pages: for each knowledge-base entry and each place found in the gazetteer, every document
+that names it (with the sentence, original and English), all spellings seen, and the entities most
+often named with it."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.entities.name_groups import NameGroup, NameSighting, group_new_names
 from generator.model.document import Document
 from generator.model.entity import DocumentEntity, Entity, Mention
 from generator.model.entity_types import entity_types
 from generator.site import addresses
 from generator.site.render import environment, sort_for_index
+from generator.text.normalise import fold
 from generator.text.sentences import Sentences, split_sentences
 
 CO_MENTIONED = 10
@@ -62,12 +66,29 @@ def _appearance(document: Document, found: DocumentEntity) -> Appearance:
     return Appearance(document, found, sentences.at(first.start), english, is_paragraph)
 
 
+def with_found_places(documents: list[Document], knowledge: dict[str, Entity]) -> dict[str, Entity]:
+    """The knowledge base and the places the documents name that it does not list (from the gazetteer)."""
+    found = {i.entity.id: i.entity for d in documents for i in d.entities if not i.entity.reviewed}
+    return knowledge | dict(sorted(found.items()))
+
+
+def promotion(entity: Entity) -> tuple[str, str]:
+    """The id and front matter of site_src/knowledge/<id>.md that make a gazetteer place a reviewed entry."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", fold(entity.name))) or entity.id
+    lines = [f"id: {slug}", "type: place", f"subtype: {entity.subtype}", f"name: {entity.name}", "names:"]
+    lines += [f"  {language}: [{', '.join(names)}]" for language, names in sorted(entity.names.items())]
+    lines += ["aliases: []", "titles: []", f"lat: {entity.lat:.4f}", f"lon: {entity.lon:.4f}"]
+    return slug, "---\n" + "\n".join(lines) + "\n---\n"
+
+
 def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], notes: dict[str, str]) -> dict[str, bytes]:
     """Entity pages (with their editors' notes: `notes` holds each note as sanitised HTML, see
-    editorial.EditorsHtml), the index and the new-names page."""
+    editorial.EditorsHtml), the index and the new-names page; places found in the gazetteer have
+    pages too, which say so and how to promote them to reviewed entries."""
     env = environment()
     found = named_in(documents)
     named = [frozenset(item.entity.id for item in d.entities) for d in documents]
+    knowledge = with_found_places(documents, knowledge)
     outputs = {}
     for entity in knowledge.values():
         documents_naming = found.get(entity.id, [])
@@ -78,6 +99,7 @@ def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], note
             appearances=[_appearance(d, item) for d, item in documents_naming[:APPEARANCES_SHOWN]],
             appearance_count=len(documents_naming),
             co_mentioned=co_mentioned(entity.id, named, knowledge),
+            promotion=None if entity.reviewed else promotion(entity),
         )
         outputs[addresses.entity_page(entity.id)] = page.encode("utf-8")
     groups = {
@@ -93,10 +115,18 @@ def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], note
         )
         .encode("utf-8")
     )
-    new_names = [(document, name) for document in sort_for_index(documents) for name in document.new_names]
     outputs[addresses.NEW_NAMES_PAGE] = (
         env.get_template("new_names.md.j2")
-        .render(new_names=new_names, here=addresses.url(addresses.NEW_NAMES_PAGE))
+        .render(groups=new_name_groups(documents), here=addresses.url(addresses.NEW_NAMES_PAGE))
         .encode("utf-8")
     )
     return outputs
+
+
+def new_name_groups(documents: list[Document]) -> list[NameGroup]:
+    """Every document's new names, one group per name across documents and scripts (newest documents first)."""
+    return group_new_names(
+        NameSighting(document.doc_id, document.analysis.language, document.analysis.direction, name)
+        for document in sort_for_index(documents)
+        for name in document.new_names
+    )

@@ -9,6 +9,10 @@ literal: neither is used); markers are CSS-drawn (the stylesheet's ms-marker cla
 come from a counter per map (`Numbered`), not from urandom, so the same places give byte-identical
 HTML.
 
+Every place with a marker is drawn (entities/places.drawn: a continent is not): the knowledge base's
+and the gazetteer's, each marker styled by its subtype's precision (exact site, city, region,
+country) and, when found automatically in GeoNames and not reviewed, with a dashed outline.
+
 Document pages all embed the same document map file and name their places in the URL fragment
 (`document.html#places=tripoli,benghazi`); a script in it keeps those markers and fits the view
 to them. Map cost is therefore one render per build however many documents there are, and
@@ -27,6 +31,7 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
+from generator.entities.places import drawn
 from generator.model.entity import Entity
 from generator.model.entity_types import Subtype, entity_type
 from generator.site.render import environment
@@ -149,7 +154,7 @@ class PlaceMarker(ScriptElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.marker({{ this.location }}, {
-  icon: L.divIcon({className: "ms-marker ms-marker--{{ this.kind }}", html: {{ this.label }}, iconSize: [24, 24]}),
+  icon: L.divIcon({className: {{ this.classes }}, html: {{ this.label }}, iconSize: [24, 24]}),
   title: {{ this.title }}, alt: {{ this.title }}, keyboard: true
 }).addTo({{ this._parent.get_name() }});
 {{ this.get_name() }}.bindPopup({{ this.popup }}, {maxWidth: 320});
@@ -163,7 +168,7 @@ msPlaces[{{ this.place_id }}] = {marker: {{ this.get_name() }}, group: {{ this._
         self._name = "PlaceMarker"
         entity = place.entity
         self.location = json.dumps([round(degrees, 5) for degrees in place.location])
-        self.kind = kind.marker
+        self.classes = js_string(str(texts().marker_classes(place, kind)).strip())
         self.label = js_string(str(texts().icon(place)))
         self.title = js_string(entity.name)
         self.tooltip = js_string(str(texts().tooltip(place)))
@@ -190,10 +195,10 @@ var {{ this.get_name() }} = L.control({position: "bottomleft"});
 {% endmacro %}
 """)
 
-    def __init__(self, kinds: list[Subtype], ids: Iterator[int]) -> None:
+    def __init__(self, kinds: list[Subtype], unreviewed: bool, ids: Iterator[int]) -> None:
         super().__init__(ids=ids)
         self._name = "Legend"
-        self.content = js_string(str(texts().legend(kinds)))
+        self.content = js_string(str(texts().legend(kinds, unreviewed)))
 
 
 class FragmentFilter(ScriptElement):
@@ -220,7 +225,7 @@ class FragmentFilter(ScriptElement):
 def render_map(places: list[Place], tiles: dict[str, str], document_map: bool) -> str:
     """The HTML of the site map (legend, a layer per kind) or of the shared document map."""
     ids = itertools.count()  # this map's element ids
-    located = [p for p in places if p.entity.lat is not None]
+    located = [p for p in places if drawn(p.entity)]  # a continent is no point
     figure_map = LeafletMap(
         location=[31.0, 20.0], zoom_start=4, tiles=None, control_scale=True, prefer_canvas=False, ids=ids
     )
@@ -248,6 +253,6 @@ def render_map(places: list[Place], tiles: dict[str, str], document_map: bool) -
     if document_map:
         FragmentFilter(ids=ids).add_to(figure_map)
     else:
-        Legend(kinds, ids=ids).add_to(figure_map)
+        Legend(kinds, any(not p.entity.reviewed for p in located), ids=ids).add_to(figure_map)
         LayerControl(collapsed=False, ids=ids).add_to(figure_map)
     return page.render()

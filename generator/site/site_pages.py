@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from generator.entities.events import Event
+from generator.entities.places import drawn
 from generator.model.document import Document
 from generator.model.entity import Entity
 from generator.site.render import environment, page_url
@@ -16,16 +17,20 @@ TIMELINE_PAGE_EVENTS = 250  # events on one timeline page before it is split by 
 
 
 def places(documents: list[Document], knowledge: dict[str, Entity]) -> list:
-    """Every knowledge-base place with coordinates (maps.Place), with the documents that name it."""
+    """Every place of the map page (maps.Place), with the documents that name it: each knowledge-base
+    place with coordinates, and each gazetteer place a document names (entities/places.py). The maps
+    draw those with a marker (a continent is no point: listed on the page, not drawn)."""
     from generator.site.maps import (  # folium takes a quarter second to import: only when drawing
         MappedDocument,
         Place,
     )
 
     named: dict[str, list[MappedDocument]] = {}
+    found: dict[str, Entity] = {}
     for document in sorted(documents, key=lambda d: (d.analysis.date or "9999", d.doc_id)):
         for item in document.entities:
             if item.entity.type == "place":
+                found.setdefault(item.entity.id, item.entity)
                 named.setdefault(item.entity.id, []).append(
                     MappedDocument(
                         page_url(document),
@@ -36,11 +41,8 @@ def places(documents: list[Document], knowledge: dict[str, Entity]) -> list:
                         document.analysis.date,
                     )
                 )
-    return [
-        Place(e, tuple(named.get(e.id, ())))
-        for e in sorted(knowledge.values(), key=lambda e: e.id)
-        if e.type == "place" and e.lat is not None
-    ]
+    every = {e.id: e for e in knowledge.values() if e.type == "place"} | found
+    return [Place(e, tuple(named.get(e.id, ()))) for _, e in sorted(every.items()) if e.lat is not None]
 
 
 def map_outputs(documents: list[Document], knowledge: dict[str, Entity], tiles: dict[str, str]) -> dict[str, bytes]:
@@ -59,9 +61,7 @@ def map_outputs(documents: list[Document], knowledge: dict[str, Entity], tiles: 
 
 def document_map_src(document: Document) -> str | None:
     """The iframe address of a document's map (from its page), or None when it names no mapped place."""
-    ids = sorted(
-        item.entity.id for item in document.entities if item.entity.type == "place" and item.entity.lat is not None
-    )
+    ids = sorted(item.entity.id for item in document.entities if drawn(item.entity))
     return f"../../{DOCUMENT_MAP}#places={','.join(ids)}" if ids else None
 
 

@@ -81,19 +81,30 @@ def assemble(scan: Scan) -> Cleaned:
 
 def _header_and_body(scan: Scan, above: list[Line], body: list[Line]) -> tuple[Header, list[Line]]:
     """The header read from the lines above the body; when none of them is a headline, the first
-    line of a hard-wrapped first paragraph may be one, wrapped into it (a headline as wide as the text)."""
+    line of a hard-wrapped first paragraph may be one, wrapped into it (a headline as wide as the text);
+    else a line shaped like the site's tagline is the headline after all."""
     context = _context(scan)
     header = read_header(above, scan.lex, context)
-    if header.title is not None or not above or not body or len(body[0].parts) < WRAPPED_HEADLINE_MIN_PARTS:
+    if header.title is not None or not above:
         return header, body
-    (number, text), rest = body[0].parts[0], body[0].parts[1:]
+    wrapped = _wrapped_headline(scan, above, body, context)
+    return wrapped or (read_header(above, scan.lex, context, taglines=False), body)
+
+
+def _wrapped_headline(
+    scan: Scan, above: list[Line], body: list[Line], context: Context
+) -> tuple[Header, list[Line]] | None:
+    """The header with the first line of the first paragraph as its headline, and the body without it."""
+    parts = body[0].parts if body else ()
+    # a headline and two lines of the paragraph, or a headline and a one-line standfirst
+    if len(parts) < WRAPPED_HEADLINE_MIN_PARTS and not (len(parts) == 2 and ends_sentence(parts[1][1])):
+        return None
+    (number, text), rest = parts[0], parts[1:]
     remainder = Line(rest[0][0], " ".join(t for _, t in rest), body[0].last, rest)
     if ends_sentence(text) or not is_prose(remainder.text) or not _starts_sentence(remainder.text):
-        return header, body
+        return None
     again = read_header([*above, Line(number, text, number, ((number, text),))], scan.lex, context)
-    return (
-        (again, [remainder, *body[1:]]) if again.title is not None and again.title.number == number else (header, body)
-    )
+    return (again, [remainder, *body[1:]]) if again.title is not None and again.title.number == number else None
 
 
 def _starts_sentence(text: str) -> bool:

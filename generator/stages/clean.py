@@ -6,7 +6,9 @@ General signals only, never rules for particular files:
   * section markers - «اقرأ أيضاً», «نظر شما», "Related", «انتهى» … on a line of their own end the article;
   * labels         - source, byline, date and tag lines are read for metadata, then dropped;
   * classes        - masthead role lines and their names, date-and-time lines, bare tag lists, teasers,
-                     captions, menus, copyright notices, embedded posts' bylines (stages/furniture.py);
+                     captions, menus and breadcrumbs, copyright notices, newsletter sign-ups, news desks
+                     named as bylines (stages/furniture.py), embedded posts' bylines and attributions
+                     (stages/embeds.py), a site's tagline (stages/headline.py);
   * furniture      - short lines mostly made of share/app/ad/copyright/comment-form vocabulary;
   * script mix     - short fragments in another script (Latin menu items in an Arabic page);
   * position       - lines above the first and below the last prose line are page furniture; the
@@ -138,7 +140,11 @@ def _in_context(scan: Scan, line: Line) -> tuple[str, str] | None:
     if scan.previous == "role" and furniture.masthead_name(line.text, line.key, scan.lex):
         return ("masthead", ROLE_REASON)
     embed = embeds.embed_byline(line.text) if word_count(line.text) <= EMBED_MAX_WORDS else None
+    if embed is None and scan.previous == "candidate":
+        embed = embeds.post_attribution(line.text, scan.lex)
     link = None if embed else embeds.embed_link(line.text)
+    if embed is None and link is None and scan.previous == "embed" and embeds.post_extra(line.text, scan.lex):
+        link = ""  # "See more on Facebook", the post's reactions: no address of their own
     if embed is None and link is None:
         return None
     target = scan.candidates[-1].number if scan.previous == "candidate" and scan.candidates else None
@@ -148,7 +154,7 @@ def _in_context(scan: Scan, line: Line) -> tuple[str, str] | None:
         found = scan.embeds.get(target, embeds.Embed("", ()))
         attribution = embed.attribution if embed else found.attribution
         scan.embeds[target] = embeds.Embed(attribution, found.links + (embed.links if embed else (link or "",)))
-    what = "byline" if embed else "picture link"
+    what = "byline" if embed else "picture link" if link else "link or reactions"
     return ("embed", f"embedded post's {what}, shown with the quoted post")
 
 
@@ -175,6 +181,8 @@ def _classify(line: Line, key: str, scan: Scan) -> tuple[str, str] | None:
         return ("related", "related-article link")
     if furniture.masthead_role(text, key, lex) is not None:
         return ("masthead", ROLE_REASON)
+    if key in lex.desks:
+        return ("byline", "a news desk named as the byline")
     label = _label(text, prefixes, count, lex)
     if label is None and furniture.date_line(text, lex):
         label = ("date", DATE_REASON)
@@ -194,6 +202,10 @@ def _form(line: Line, key: str, scan: Scan) -> tuple[str, str] | None:
         return ("tags", "tag list without a label")
     if furniture.photo_caption(text, lex):
         return ("caption", "image caption (photo credit)")
+    if scan.body_started and furniture.credit_caption(text) and not ends_sentence(furniture.CREDIT_RE.sub("", text)):
+        return ("caption", "image caption (credit in brackets)")
+    if furniture.signup(text, lex):
+        return ("navigation", "newsletter sign-up")
     return None
 
 
@@ -219,7 +231,9 @@ def _label(text: str, prefixes: list[str], count: int, lex: Lexicon) -> tuple[st
             has_colon = folded_label is not None and line_key(folded_label.group(1)) == phrase
             if has_colon and (kind == "tags" or count <= LABELLED_LINE_MAX_WORDS_AFTER_COLON):
                 return (kind, reason)
-            if not has_colon and kind != "tags" and count <= UNLABELLED_LINE_MAX_WORDS and not ends_sentence(text):
+            dated = kind != "date" or any(ch.isdigit() for ch in text)  # «انتشار گزارش …» is a headline
+            short = count <= UNLABELLED_LINE_MAX_WORDS and not ends_sentence(text)
+            if not has_colon and kind != "tags" and short and dated:
                 return (kind, reason)
     return None
 

@@ -127,9 +127,10 @@ def _pairs(lines: Iterable[Removal]) -> Lines:
 
 def _lines_above(cleaned: Cleaned) -> Lines:
     """Lines above the text, whatever the cleaner made of them (header, metadata, removed, the
-    headline), then the first paragraphs: where a page header's date line may have gone."""
+    headline; not an embedded post's attribution, which dates the post), then the first paragraphs:
+    where a page header's date line may have gone."""
     start = cleaned.paragraphs[0].lines[0] if cleaned.paragraphs else None
-    above = [*cleaned.header_lines, *cleaned.metadata_lines, *cleaned.removed]
+    above = [*cleaned.header_lines, *cleaned.metadata_lines, *(r for r in cleaned.removed if r.kind != "embed")]
     lines = {(r.line, r.text) for r in above if start is None or r.line < start}
     if cleaned.title and cleaned.title_line:
         lines.add((cleaned.title_line, cleaned.title))

@@ -1,8 +1,9 @@
 """Page furniture recognised by its form, not by its words alone: masthead role lines and the
-names under them, date-and-time header lines, bare tag lists, teasers of other articles, image
-captions, closing notes, menus and breadcrumbs, embedded posts' bylines, and the metadata a page
-adds around its headline (a machine prefix "date 2021-04-12 Politics …", a site name after
-" - " or " | "). Pure functions of a line and the vocabulary (generator/data/boilerplate.yml)."""
+names under them (several roles on one line too), date-and-time header lines, bare tag lists,
+teasers of other articles ("… Read more", "Headline →"), image captions, closing notes, newsletter
+sign-ups, menus and breadcrumbs ("World › Africa › Libya"), and the metadata a page adds around its
+headline (a machine prefix "date 2021-04-12 Politics …", "Posted: 2021-04-12 :: Politics :: …",
+a site name after " - " or " | "). Pure functions of a line and the vocabulary (generator/data/boilerplate.yml)."""
 
 from __future__ import annotations
 
@@ -21,10 +22,11 @@ TAG_MIN_ITEMS = 4  # ... or 3 tags of at most two words
 TEASER_MAX_WORDS = 30
 CAPTION_MAX_WORDS = 35
 CREDIT_MAX_WORDS = 6  # "(AFP)", «(المكتب الإعلامي للقيادة العامة)»
-DURING_WITHIN_WORDS = 6  # "X during Y": the "during" comes right after the subject
 MENU_MIN_ITEMS = 3
 MENU_ITEM_MAX_WORDS = 3
+BREADCRUMB_ITEM_MAX_WORDS = 5  # "World › Middle East & North Africa › Libya": a section path has longer items
 NOTE_MAX_WORDS = 25
+SIGNUP_MAX_WORDS = 15
 SITE_NAME_MAX_WORDS = 5
 # Date words that are no weekday or month (clock words, "the 3rd of July"): a line with them need not say when.
 CLOCK_WORDS = frozenset(
@@ -38,23 +40,19 @@ NUMERIC_DATE = rf"(?:{_YMD}|{_DMY})"
 PREFIX_RE = re.compile(
     rf"^(?P<label>[^\d٠-٩۰-۹|:：]{{0,30}}?)\s*[:：]?\s*(?P<date>{NUMERIC_DATE})(?P<after>(?!{DIGIT}).*)$"
 )
-SEPARATOR_RE = re.compile(r"\s+[|\-–—]\s+|\s*\|\s*")
+# Separators of a metadata prefix's parts: bars, spaced dashes, breadcrumb arrows and double colons.
+PREFIX_SEPARATOR_RE = re.compile(r"\s*(\||::|[›»◄►⟩〉•·/>])\s*|\s+([\-–—])\s+")
+SECTION_TEXT_RE = re.compile(r"^[^\d٠-٩۰-۹«»\"“”„()\[\]:：]+$")  # a section name: no digit, quotation or bracket
 SUFFIX_RE = re.compile(r"^(?P<head>.+)\s+(?P<sep>[|\-–—])\s+(?P<tail>[^|\-–—]+)$")
 SEGMENT_RE = re.compile(r"\s+[|\-–—]\s+|\s*\|\s*|\s*[,،]\s+")
-MENU_RE = re.compile(r"\s*[|›»>•·]\s*")
+MENU_RE = re.compile(r"\s*(?:[|›»>•·◄►⟩〉]|::)\s*")
+BREADCRUMB_RE = re.compile(r"\s(?:[›◄►⟩〉]|::)\s")  # spaced separators of a section path (not a menu's bar)
+MASTHEAD_ROLES_RE = re.compile(r"\s+[|•·]\s+|\s*\|\s*")  # several roles on one line
+ARROW_END_RE = re.compile(r"\s(?:→|➜|➔|⟶|►|›|»)\s*$")  # a link to another article: "Headline →"
 CREDIT_RE = re.compile(r"\(([^()]{1,60})\)\s*$")
 TAGS_RE = re.compile(r"\s*[,،]\s*")
 ELLIPSIS_RE = re.compile(r"(?:\.{2,}|…)\s*$")
 TEASER_MARK_RE = re.compile(r"(?:\.{2,}|…|[-–—|:»])\s*$")  # before a one-word "more": «… المزيد»
-
-
-# Verb cues for "verbless" captions (folded forms).
-ARABIC_IMPERFECT_RE = re.compile(r"^(?:[وف])?[يت][\u0621-\u064a]{2,}$")
-PERSIAN_FINAL_VERBS = frozenset(
-    {"كرد", "كردند", "شد", "شدند", "است", "اند", "كند", "كنند", "دارد", "داد", "گفت", "رفت"}
-)
-TURKISH_FINITE_RE = re.compile(r"(?:d[ıiuü]|t[ıiuü]|yor|[ae]cak|[ae]cek|m[ıiuü]ş|d[ıiuü]r|t[ıiuü]r)$")
-ENGLISH_VERBS = frozenset({"is", "are", "was", "were", "says", "said", "has", "have", "had", "will", "tells", "told"})
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,15 @@ class Split:
 
 
 def masthead_role(text: str, key: str, lex: Lexicon) -> str | None:
-    """ "bare" for a role alone (its name is on the next line), "named" for role, colon and name."""
+    """ "bare" for a role alone (its name is on the next line), "named" for role, colon and name;
+    several named roles on one line, parted by bars or dots, are "named" too."""
+    parts = [part for part in MASTHEAD_ROLES_RE.split(text.strip()) if part.strip()]
+    if len(parts) > 1:
+        return "named" if all(_one_role(part, line_key(part), lex) == "named" for part in parts) else None
+    return _one_role(text, key, lex)
+
+
+def _one_role(text: str, key: str, lex: Lexicon) -> str | None:
     role = next((p for p in _prefixes(key, 5) if p in lex.roles), None)
     if role is None or ends_sentence(text):
         return None
@@ -136,6 +142,8 @@ def teaser(text: str, key: str, lex: Lexicon) -> bool:
     count = len(key.split())
     if count > TEASER_MAX_WORDS:
         return False
+    if ARROW_END_RE.search(text) and count >= 3 and "«" not in text and not ends_sentence(ARROW_END_RE.sub("", text)):
+        return True
     for phrase in lex.read_more:
         size = phrase.count(" ") + 1
         if (
@@ -167,33 +175,6 @@ def credit_caption(text: str) -> bool:
     )
 
 
-def during_caption(text: str, key: str, lex: Lexicon) -> bool:
-    """ "X during Y", verbless, without a full stop: «وزير الدفاع خلال جولته على الرصيف», "Akar during
-    his visit to the base"; not "Akar said during his visit that …" (a standfirst)."""
-    tokens = key.split()
-    during = next((i for i, t in enumerate(tokens[: DURING_WITHIN_WORDS + 1]) if i and t in lex.during), None)
-    return (
-        during is not None
-        and not ends_sentence(text)
-        and len(tokens) <= CAPTION_MAX_WORDS
-        and not any(_verb_like(t) for t in tokens[:during])
-        and not _verb_like(tokens[-1], final=True)
-    )
-
-
-def _verb_like(token: str, final: bool = False) -> bool:
-    """Cues of a finite verb (folded tokens): an Arabic imperfect prefix («يلتقي», «تبحث»), the
-    Persian «مي» prefix or a Persian or Turkish verb ending the line, English -ed forms and auxiliaries."""
-    if final:
-        return token in PERSIAN_FINAL_VERBS or bool(TURKISH_FINITE_RE.search(token))
-    return (
-        bool(ARABIC_IMPERFECT_RE.match(token))
-        or token.startswith("مي")
-        or token in ENGLISH_VERBS
-        or token.endswith("ed")
-    )
-
-
 def dated_caption(text: str, lex: Lexicon) -> bool:
     """A caption ending with the photo's date: «… في طرابلس - 2020/07/03»."""
     parts = re.split(r"\s+[\-–—|]\s+", text.strip())
@@ -203,10 +184,22 @@ def dated_caption(text: str, lex: Lexicon) -> bool:
 def menu(text: str) -> bool:
     """A menu or breadcrumb: «الرئيسية › أخبار ليبيا › الشرق», "Home | World | Politics | Sport"."""
     items = [item for item in MENU_RE.split(text.strip()) if item]
+    longest = BREADCRUMB_ITEM_MAX_WORDS if BREADCRUMB_RE.search(text) else MENU_ITEM_MAX_WORDS
     return (
         len(items) >= MENU_MIN_ITEMS
         and not ends_sentence(text)
-        and all(0 < len(words(item)) <= MENU_ITEM_MAX_WORDS for item in items)
+        and all(0 < len(words(item)) <= longest for item in items)
+    )
+
+
+def signup(text: str, lex: Lexicon) -> bool:
+    """A newsletter sign-up line: "Get the … in your inbox", "Enter your email address", «للاشتراك …»."""
+    count = len(words(text))
+    return (
+        lex.signup is not None
+        and count <= SIGNUP_MAX_WORDS
+        and (count <= NOTE_MAX_WORDS // 2 or not ends_sentence(text))
+        and bool(lex.signup.search(fold(text)))
     )
 
 
@@ -232,10 +225,9 @@ def metadata_prefix(text: str, lex: Lexicon) -> Split | None:
     if match is None or (line_key(match.group("label")) not in lex.prefix_labels | {""}):
         return None
     after = match.group("after")
-    if re.match(r"\s*[|\-–—]", after):
-        parts = SEPARATOR_RE.split(after.strip(" |-–—"))
-        sections = [p for p in parts[:-1] if len(words(p)) <= 3]
-        headline = parts[-1] if len(sections) == len(parts) - 1 else after.strip(" |-–—")
+    separator = PREFIX_SEPARATOR_RE.match(after)
+    if separator is not None:
+        headline = _after_sections(after[separator.end() :], separator.group(1) or separator.group(2))
     else:
         tokens = after.split()
         skip = next((n for n in (3, 2, 1) if line_key(" ".join(tokens[:n])) in lex.sections), 0)
@@ -244,6 +236,19 @@ def metadata_prefix(text: str, lex: Lexicon) -> Split | None:
     if len(words(headline)) < 3 or date_line(headline, lex) or not text.strip().endswith(headline):
         return None
     return Split(text.strip()[: -len(headline)].rstrip(), headline)
+
+
+def _after_sections(text: str, separator: str) -> str:
+    """The headline after a prefix's section names ("Security :: Headline", «سیاسی ⟩ …»): the parts
+    before the separator that are a few words, no quotation or bracket, are sections."""
+    pattern = re.compile(rf"\s+{re.escape(separator)}\s+" if separator in "-–—" else rf"\s*{re.escape(separator)}\s*")
+    for _ in range(3):
+        found = pattern.search(text)
+        part = text[: found.start()].strip() if found else ""
+        if found is None or not 0 < len(words(part)) <= 3 or not SECTION_TEXT_RE.match(part):
+            break
+        text = text[found.end() :]
+    return text
 
 
 def site_suffix(text: str) -> Split | None:

@@ -5,6 +5,7 @@ recognised by (masthead roles, date words, section names, "read more", photo cre
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +34,14 @@ class Lexicon:
     during: frozenset[str] = frozenset()  # "during" words of captions (folded)
     time_words: frozenset[str] = frozenset()  # "today", «اليوم» … (folded)
     notes: re.Pattern[str] | None = None  # closing notes (folded text)
+    publications: frozenset[str] = frozenset()  # nouns opening a site's tagline (line keys)
+    publications_last: frozenset[str] = frozenset()  # ... or ending it, in Turkish
+    describers: frozenset[str] = frozenset()  # "an", "independent": a Latin-script tagline has one
+    desks: frozenset[str] = frozenset()  # news desks named as bylines (line keys)
+    platforms: frozenset[str] = frozenset()  # platforms of embedded posts (line keys)
+    post_links: tuple[str, ...] = ()  # "See more on …" (line keys)
+    post_reactions: frozenset[str] = frozenset()  # "Like", «بازدید» (line keys)
+    signup: re.Pattern[str] | None = None  # newsletter sign-up (folded text)
 
     def prefixes(self, key: str) -> list[str]:
         """The line key's first words, as many as a marker or label can have, longest first."""
@@ -71,7 +80,19 @@ def _classes(data: dict[str, Any]) -> dict[str, Any]:
         | frozenset(line_key(p) for p in data["during"]),
         "time_words": frozenset(fold(p) for p in data["time_words"]),
         "notes": re.compile("|".join(f"(?:{fold(p)})" for p in data["notes"])),
+        "publications": keys(p for group in data["publications"]["first"] for p in group),
+        "publications_last": keys(data["publications"]["last"]),
+        "describers": keys(data["publications"]["describers"]),
+        "desks": keys(data["desks"]),
+        "platforms": keys(data["post_platforms"]),
+        "post_links": tuple(sorted(keys(data["post_links"]), key=len, reverse=True)),
+        "post_reactions": keys(data["post_reactions"]),
+        "signup": re.compile("|".join(f"(?:{fold(p)})" for p in data["signup"])),
     }
+
+
+def keys(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(line_key(p) for p in phrases)
 
 
 def furniture_key(text: str) -> str:

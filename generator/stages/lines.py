@@ -4,6 +4,7 @@ paragraphs joined back, each joined line remembering the source lines it came fr
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,10 @@ RUN_MIN_LINES = 3
 RUN_MIN_WIDTH = 40
 RUN_PROSE_WORDS = 25  # the joined lines make a paragraph (or a sentence of a few words)
 RUN_MIN_SENTENCE_WORDS = 6
+# Lines that are items of a list, not parts of a paragraph: a link ending in an arrow ("Headline →"),
+# a copyright notice, lines opening with the same label ("Read next: …", "Read next: …").
+LINK_END_RE = re.compile(r"\s(?:→|➜|➔|⟶|►)\s*$")
+LABEL_START_RE = re.compile(r"^(\w+(?:\s+\w+){0,2})\s*[:：]\s")
 
 
 @dataclass(frozen=True)
@@ -124,9 +129,19 @@ def _continues(line: str, following: str, width: int, greedy: bool = True) -> bo
     where the page's wrapping is not established (`greedy`), it starts in lower case (in scripts
     with case) or the line stops where the next line's first word would not have fitted."""
     first, second = line.split(), following.split()
-    if first[:SAME_START_WORDS] == second[:SAME_START_WORDS]:
+    if first[:SAME_START_WORDS] == second[:SAME_START_WORDS] or _items(line, following):
         return False
     return not greedy or following[:1].islower() or len(line) + 1 + len(second[0]) > width
+
+
+def _items(line: str, following: str) -> bool:
+    """Two lines of a list: a link and the next item, a notice, or two items with one label."""
+    label = LABEL_START_RE.match(line)
+    return (
+        bool(LINK_END_RE.search(line))
+        or following.startswith("©")
+        or (label is not None and following.startswith(label.group(0).rstrip()))
+    )
 
 
 def _unwrap_runs(lines: list[Line | None]) -> list[Line]:

@@ -96,7 +96,25 @@ def choose(candidates: list[Candidate]) -> Candidate | None:
         if support[0] == support[1]:
             return None
         top = [max(top, key=lambda g: len({c.line for c in g}))]
-    return min(top[0], key=lambda c: (TIER[c.position], c.name == c.abbreviation, c.completed, _cut(c, top[0]), c.line))
+    group = top[0]
+    return min(
+        group,
+        key=lambda c: (
+            TIER[c.position],
+            c.name == c.abbreviation,
+            c.completed,
+            _cut(c, group),
+            _noun(c, group),
+            c.line,
+        ),
+    )
+
+
+def _noun(item: Candidate, group: list[Candidate]) -> bool:
+    """Whether the name carries a media noun another candidate of the group goes without («جريدة X»
+    and «X», "X News Agency" and "X"): the page's own name for itself is the bare one."""
+    words = set(key(item.name).split())
+    return any(set(key(o.name).split()) < words for o in group if o.abbreviation is None or o.name != o.abbreviation)
 
 
 def _cut(item: Candidate, group: list[Candidate]) -> bool:

@@ -1,8 +1,9 @@
 """Outlet candidates: a name read at one place of a page, and when two name one outlet.
 
 A name is a few words, no year, not an unnamed source («وكالات», "agencies", "staff"; the
-vocabulary is generator/data/outlets.yml). Two candidates name one outlet when their words are
-the same but for media nouns («ایرنا» / «خبرگزاری ایرنا»), when one is the other's abbreviation
+vocabulary is generator/data/outlets.yml) nor a news desk (boilerplate.yml's desks); an Arabic name
+loses the preposition «لـ» glued to it («محفوظة لشبكة …»). Two candidates name one outlet when their
+words are the same but for media nouns («ایرنا» / «خبرگزاری ایرنا»), when one is the other's abbreviation
 ("AA" / "Anadolu Ajansı (AA)"), or when the scrape cut one's first letter (`وج` / «أوج»).
 """
 
@@ -15,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from generator.model.entity import Entity
+from generator.stages.lexicon import lexicon
 from generator.text.inputs import load_yaml
 from generator.text.normalise import fold, line_key
 
@@ -102,7 +104,7 @@ def candidate(name: str, position: str, line: int, text: str, completed: bool = 
     abbreviation = None
     if match := TRAILING_ABBREVIATION_RE.search(name):
         name, abbreviation = name[: match.start()], match.group(1)
-    name = SUFFIX_RE.sub("", name.strip(QUOTES + " ")).strip(QUOTES + " ")
+    name = _without_clitic(SUFFIX_RE.sub("", name.strip(QUOTES + " ")).strip(QUOTES + " "))
     if ABBREVIATION_RE.match(name):
         abbreviation = name
     key = line_key(name)
@@ -113,10 +115,22 @@ def candidate(name: str, position: str, line: int, text: str, completed: bool = 
         or len(key.split()) > MAX_NAME_WORDS
         or DIGITS_RE.search(name)
         or key in vocab.generic
+        or key in lexicon().desks  # "News Desk", «قسم الأخبار»: a byline naming no one
         or key.split()[0] in vocab.generic_first
     ):
         return None
     return Candidate(name, abbreviation, position, line, text, completed)
+
+
+def _without_clitic(name: str) -> str:
+    """An Arabic name read with the preposition «لـ» glued to it («محفوظة لشبكة …», «للموقع …»):
+    the name without it, when what follows is a media noun or a word with the article."""
+    first = name.split(" ", 1)[0]
+    if len(first) < 4 or first[0] != "ل":
+        return name
+    if first.startswith("لل"):  # «للموقع» = «لـ» + «الموقع»
+        return "ا" + name[1:]
+    return name[1:] if line_key(first[1:]) in vocabulary().media_nouns else name
 
 
 @lru_cache(maxsize=10_000)

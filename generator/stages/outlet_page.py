@@ -15,6 +15,7 @@ SITE_HEADLINE_MIN_WORDS = 3  # "Headline - Site": the headline part, found elsew
 NOT_LINES = ("bidi", "hashtags")  # removals that are no line's text of their own
 COPYRIGHT_MAX_WORDS = 20  # a notice is short; a longer line that mentions rights is text
 SELF_REFERENCE_MAX_WORDS = 20  # a kept line that names the page ("This article first appeared in …")
+FOOTER_PARTS_RE = re.compile(r"\s+[|·•]\s+")  # a footer line's parts: the notice, links to other pages
 SEPARATOR_RE = re.compile(r"\s[|]\s|(?:^|\s)[-–—](?:\s|$)")
 # A byline naming a person: an academic title, or a name followed by a description after a comma.
 PERSON_BYLINE_RE = re.compile(r"^\s*(?:dr|prof|doç|د|دکتر|الدكتور)\.?\s|[,،]")
@@ -137,10 +138,23 @@ def _copyright_name(text: str, below_body: bool) -> str | None:
     has_rights = any(f" {phrase} " in text_key for phrase in vocab.rights)
     if not has_rights and not (below_body and any(m in folded for m in vocab.marks)):
         return None
-    rest = COPYRIGHT_YEAR_RE.sub(" ", text.replace("©", " © "))
+    rest = COPYRIGHT_YEAR_RE.sub(" ", _notice_parts(text).replace("©", " © "))
     for phrase in (*vocab.marks, *vocab.rights):
         rest = _remove_phrase(rest, phrase)
     return _strip_connectors(rest, vocab.connectors)
+
+
+def _notice_parts(text: str) -> str:
+    """The parts of a footer line that make the notice, without the links beside it ("X © 2022 All
+    rights reserved | Privacy policy | Contact us")."""
+    vocab = vocabulary()
+    parts = FOOTER_PARTS_RE.split(text)
+    notice = [
+        part
+        for part in parts
+        if any(m in fold(part) for m in vocab.marks) or any(f" {p} " in f" {line_key(part)} " for p in vocab.rights)
+    ]
+    return " ".join(notice) if notice else text
 
 
 def _remove_phrase(text: str, phrase: str) -> str:

