@@ -7,7 +7,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import dump_front_matter
+from conftest import REPO, dump_front_matter
 
 from generator.entities.knowledge import load_knowledge
 from generator.entities.matching import CONTEXT_THRESHOLD, FUZZY_THRESHOLD, Matcher
@@ -276,3 +276,14 @@ def test_words_that_are_no_given_name_leave_the_surname_to_its_person(knowledge,
 def test_the_persons_own_given_name_in_another_spelling_is_still_him(knowledge):
     found, names = shared("وقال المشير خليفه حفتار إن قواته مستعدة.", without_saddam(knowledge))
     assert found == {"khalifa-haftar": ["خليفه حفتار"]} and names == []
+
+
+def test_a_name_listed_only_in_persian_is_not_read_in_an_arabic_document():
+    """Folded, the Persian «ترکیه» (Turkey) is the Arabic adjective «تركية» (Turkish)."""
+    entities, _ = load_knowledge(REPO / "site_src" / "knowledge")
+    knowledge = {e.id: e for e in entities}
+    matcher = Matcher(entities)
+    arabic = (Paragraph("p1", "وصلت طائرة عسكرية تركية إلى مطار معيتيقة يوم الجمعة.", (1, 1)),)
+    persian = (Paragraph("p1", "هواپیمای نظامی ترکیه روز جمعه به فرودگاه معیتیقه رسید.", (1, 1)),)
+    assert "turkey" not in {e.entity.id for e in find_entities(arabic, matcher, knowledge, "ar")}
+    assert "turkey" in {e.entity.id for e in find_entities(persian, matcher, knowledge, "fa")}

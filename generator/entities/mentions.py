@@ -36,17 +36,21 @@ class EntityReading(NamedTuple):
 
 
 def find_entities(
-    paragraphs: tuple[Paragraph, ...], matcher: Matcher, knowledge: dict[str, Entity]
+    paragraphs: tuple[Paragraph, ...], matcher: Matcher, knowledge: dict[str, Entity], language: str | None = None
 ) -> tuple[DocumentEntity, ...]:
-    return read_entities(paragraphs, matcher, knowledge).entities
+    return read_entities(paragraphs, matcher, knowledge, language).entities
 
 
-def read_entities(paragraphs: tuple[Paragraph, ...], matcher: Matcher, knowledge: dict[str, Entity]) -> EntityReading:
-    """The document's entities with every mention, and the names that share a known person's surname."""
+def read_entities(
+    paragraphs: tuple[Paragraph, ...], matcher: Matcher, knowledge: dict[str, Entity], language: str | None = None
+) -> EntityReading:
+    """The document's entities with every mention, and the names that share a known person's surname.
+    `language`, when known, keeps names listed only in Persian out of other documents."""
     reader = _Reader(_people(matcher, knowledge), knowledge, Page(paragraphs))
     for paragraph in paragraphs:
         tokens = tokenize(paragraph.text)
-        reader.read(paragraph, tokens, _in_order(tokens, matcher.find(paragraph.text, tokens)))
+        found = [m for m in matcher.find(paragraph.text, tokens) if _readable_in(m, language, knowledge)]
+        reader.read(paragraph, tokens, _in_order(tokens, found))
     by_entity: dict[str, list[Mention]] = {}
     for mention in reader.mentions:
         by_entity.setdefault(mention.entity_id, []).append(mention)
@@ -157,3 +161,22 @@ class _Reader:
         self.shared.append(SharedSurname(mention.entity_id, paragraph.key, start, mention.end, text))
         self._remember(tokenize(mention.text)[-1].key, None)
         return True
+
+
+def _readable_in(match: Match, language: str | None, knowledge: dict[str, Entity]) -> bool:
+    """A name the knowledge base lists only in Persian is not read in a document in another language:
+    folded, the Persian «ترکیه» (Turkey) is the Arabic adjective «تركية» (Turkish)."""
+    if language in (None, "fa"):
+        return True
+    entity = knowledge.get(match.entity_id)
+    if entity is None or not entity.names.get("fa"):
+        return True
+    persian = {_name_key(name) for name in entity.names["fa"]}
+    listed_elsewhere = [entity.name, *entity.aliases,
+                        *(name for code, names in entity.names.items() if code != "fa" for name in names)]  # fmt: skip
+    others = {_name_key(name) for name in listed_elsewhere}
+    return match.name_tokens not in persian or match.name_tokens in others
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(token.key for token in tokenize(name))

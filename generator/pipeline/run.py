@@ -113,7 +113,7 @@ def process(path: Path, context: Context) -> Document | Skipped:
         else None
     )
     english = english_side(cleaned.paragraphs, analysis.language, analysis.summary, translation, analysis.title)
-    entities = find_entities(cleaned.paragraphs, context.matcher, context.knowledge)
+    entities = find_entities(cleaned.paragraphs, context.matcher, context.knowledge, analysis.language)
     if context.places is not None:  # the gazetteer's places; new names are then sought outside them
         entities = find_places(cleaned.paragraphs, entities, context.places, analysis.language)
     new_names = find_new_names(cleaned.paragraphs, entities, analysis.language, context.knowledge)
