@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -178,5 +179,6 @@ def _readable_in(match: Match, language: str | None, knowledge: dict[str, Entity
     return match.name_tokens not in persian or match.name_tokens in others
 
 
+@lru_cache(maxsize=50_000)  # the knowledge base's names, asked for at every match
 def _name_key(name: str) -> tuple[str, ...]:
     return tuple(token.key for token in tokenize(name))
