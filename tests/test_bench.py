@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import REPO
 
@@ -51,29 +52,15 @@ def targets_table(markdown: str) -> dict[str, str]:
     }
 
 
+def run_bench(tmp_path: Path, output: Path, options: list[str], timeout: int) -> None:
+    """bench/run.py with `options`, its projects in tmp_path/work, its report in `output`."""
+    command = [sys.executable, "bench/run.py", *options, "--workdir", str(tmp_path / "work"), "--output", str(output)]
+    subprocess.run(command, cwd=REPO, check=True, capture_output=True, timeout=timeout)
+
+
 def test_bench_script_builds_synthetic_corpora_and_reports_every_figure(tmp_path):
     output = tmp_path / "BENCHMARKS.md"
-    subprocess.run(
-        [
-            sys.executable,
-            "bench/run.py",
-            "--sizes",
-            "20",
-            "40",
-            "--runs",
-            "1",
-            "--long-line-mb",
-            "0.02",
-            "--workdir",
-            str(tmp_path / "work"),
-            "--output",
-            str(output),
-        ],
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-        timeout=900,
-    )
+    run_bench(tmp_path, output, ["--sizes", "20", "40", "--runs", "1", "--long-line-mb", "0.02"], timeout=900)
     report = output.read_text(encoding="utf-8")
     assert "| | 20 documents | 40 documents |" in report
     for row in ROWS:
@@ -105,27 +92,7 @@ def test_long_line_part_runs_alone_and_replaces_only_its_section(tmp_path):
     output = tmp_path / "BENCHMARKS.md"
     committed = (REPO / "BENCHMARKS.md").read_text(encoding="utf-8")
     output.write_text(committed, encoding="utf-8")
-    subprocess.run(
-        [
-            sys.executable,
-            "bench/run.py",
-            "--only",
-            "long-line",
-            "--long-line-mb",
-            "0.01",
-            "0.02",
-            "--runs",
-            "1",
-            "--workdir",
-            str(tmp_path / "work"),
-            "--output",
-            str(output),
-        ],
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    run_bench(tmp_path, output, ["--only", "long-line", "--long-line-mb", "0.01", "0.02", "--runs", "1"], timeout=300)
     report = output.read_text(encoding="utf-8")
     assert_long_line_section(long_line_section(report), ["0.01", "0.02"])
     assert report.replace(long_line_section(report), "") == committed.replace(long_line_section(committed), "")

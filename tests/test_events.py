@@ -256,7 +256,10 @@ def test_timeline_lists_all_five_in_date_order_with_inferred_dates_marked(built_
     order = [html.index(f'href="../documents/{doc_id}/"') for doc_id in (IDS[1], IDS[0], IDS[2], IDS[3], IDS[4])]
     assert order == sorted(order)
     assert html.index('id="2020"') < html.index('id="2024"') < html.index('id="undated"')
-    assert html.count("inferred</strong> from related coverage (001_68d0712cb814f501)") == 2
+    assert (
+        html.count("inferred</strong>: the date of the event it reports, from related coverage (001_68d0712cb814f501)")
+        == 2
+    )
     assert html.count("Same event, 3 sources") == 1
     undated = html[html.index('id="undated"') :]
     assert IDS[4] in undated and "no publication date in their text" in undated

@@ -34,6 +34,7 @@ from mkdocs.utils.meta import get_data
 from generator.model.document import SourceFile
 from generator.model.settings import load_settings
 from generator.pipeline.run import load_context, process
+from generator.site import editorial
 from generator.site.render import render_document
 from generator.stages.analyse import analyse
 from generator.stages.clean import clean
@@ -478,16 +479,7 @@ def test_analyse_never_raises_and_returns_well_formed_values(text):
 # render: escaping
 # --------------------------------------------------------------------------------------------
 
-MARKDOWN_EXTENSIONS = [
-    "attr_list",
-    "md_in_html",
-    "admonition",
-    "footnotes",
-    "tables",
-    "pymdownx.details",
-    "pymdownx.superfences",
-    "toc",
-]
+MARKDOWN_EXTENSIONS = [*editorial.MARKDOWN_EXTENSIONS, "toc"]  # the site's extensions (a test compares them)
 MARKDOWN_CONFIG = {"toc": {"permalink": True, "slugify": pymdownx.slugs.slugify(case="lower")}}
 SITE = {"site_name": "t", "site_url": ""}
 
