@@ -1,0 +1,38 @@
+"""`make eval` on the labelled sets (eval/): the issue-13 targets hold, and the committed
+EVALUATION.md is what the script writes today (no figure is typed in by hand)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+from conftest import REPO
+
+spec = importlib.util.spec_from_file_location("eval_run", REPO / "eval" / "run.py")
+assert spec is not None and spec.loader is not None
+run = importlib.util.module_from_spec(spec)
+sys.modules["eval_run"] = run
+spec.loader.exec_module(run)
+
+# The issue-13 targets; the issue-14 ones (places recall) are not all met yet.
+ISSUE_13 = ("removed-line F1", "title exact match", "date accuracy", "event-pair precision")
+
+
+@pytest.fixture(scope="module")
+def results():
+    return {name: run.evaluate(path) for name, path in run.SETS.items()}
+
+
+@pytest.mark.parametrize("labelled_set", list(run.SETS))
+def test_issue_13_targets_hold_and_no_inferred_date_is_wrong(results, labelled_set):
+    scores, details = results[labelled_set]
+    for measure in ISSUE_13:
+        assert scores[measure] >= run.TARGETS[measure], (labelled_set, measure, scores[measure])
+    assert details["wrong inferred"] == []
+    assert scores["hidden dates wrongly inferred"] == 0
+    assert scores["people linked to someone else"] == 0
+
+
+def test_committed_evaluation_is_what_make_eval_writes(results):
+    assert (REPO / "EVALUATION.md").read_text(encoding="utf-8") == run.report(results)
