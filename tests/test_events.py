@@ -279,3 +279,32 @@ def test_pages_show_related_coverage_why_and_the_inferred_date(built_site):
     assert built_site.record(IDS[1], "site")["event"]["date_inferred"] is False
     alone = (built_site.root / "site" / "documents" / IDS[3] / "index.html").read_text(encoding="utf-8")
     assert 'id="related-coverage"' not in alone
+
+
+def test_a_person_named_as_someones_relative_is_not_in_the_story(tmp_path):
+    from generator.entities.event_evidence import profile
+
+    found = documents(tmp_path, {
+        "k1.txt": article("صدام حفتر في أنقرة", "التقى صدام حفتر، نجل المشير خليفة حفتر، وزير الدفاع ياشار غولر في أنقرة."),
+        "k2.txt": article("Saddam Haftar in Ankara", "Saddam Haftar, son of Marshal Khalifa Haftar, met Yaşar Güler in Ankara."),
+        "k3.txt": article("Saddam Hafter Ankara'da", "Halife Hafter'in oğlu Saddam Hafter, Ankara'da Yaşar Güler ile görüştü."),
+        "k4.txt": article("Haftar in Ankara", "Khalifa Haftar met Yaşar Güler in Ankara."),
+    })  # fmt: skip
+    for doc_id in ("k1", "k2", "k3"):
+        people = profile(found[doc_id]).people
+        assert "yasar-guler" in people and "khalifa-haftar" not in people, doc_id
+    assert {"yasar-guler", "khalifa-haftar"} <= set(profile(found["k4"]).people)
+
+
+def test_in_an_undated_report_a_sentence_naming_a_year_is_background(tmp_path):
+    from generator.entities.event_evidence import profile
+
+    body = """Yaşar Güler received a delegation in Ankara on Friday.
+
+The visit fell on the anniversary of Khalifa Haftar's attack on Tripoli in April 2019."""
+    found = documents(tmp_path, {"y1.txt": article("Delegation in Ankara", body),
+                                 "y2.txt": article("Delegation in Ankara", body, "2019-04-12")})  # fmt: skip
+    undated, dated = profile(found["y1"]), profile(found["y2"])
+    assert "yasar-guler" in undated.people and "khalifa-haftar" not in undated.people
+    assert "tripoli" not in undated.places
+    assert "khalifa-haftar" in dated.people  # a dated report's own year stands in its story sentences

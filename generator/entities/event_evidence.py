@@ -15,12 +15,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from generator.entities.name_vocabulary import vocabulary as name_vocabulary
 from generator.entities.time_words import PastPhrase, past_phrases, vocabulary, weekdays
 from generator.model.document import Document
 from generator.model.entity import DocumentEntity
 from generator.model.entity_types import entity_type
 from generator.text.normalise import WORD_RE, ascii_digits, fold, fold_words
 
+KIN_WINDOW = 3  # words: «نجل المشير X», "son of Marshal X"; Turkish "X'in oğlu"
 PASSAGE_WORDS = 15  # a shared run of this many words (folded) is a verbatim passage
 MIN_NUMBER = 10  # smaller numbers (one, two, five …) are too common to tell events apart
 GREGORIAN_YEARS = range(1950, 2101)
@@ -56,6 +58,7 @@ def profile(document: Document) -> Profile:
     sentences = [s for p in document.cleaned.paragraphs for s in _sentences(p.key, p.text)]
     past = [(phrase, key, start, end) for key, start, end, text in sentences for phrase in past_phrases(text)]
     background = {(key, start) for _, key, start, _ in past}
+    background |= {(key, start) for key, start, _, text in sentences if _of_another_year(text, day)}
     names: dict[str, dict[str, str]] = {"person": {}, "organisation": {}, "place": {}}
     for item in document.entities:
         if _in_story(item, sentences, background) and _telling(item):
@@ -87,12 +90,27 @@ def _sentences(key: str, text: str) -> list[tuple[str, int, int, str]]:
 
 
 def _in_story(item: DocumentEntity, sentences: list[tuple[str, int, int, str]], background: set) -> bool:
-    """Named at least once outside a sentence that places its story in the past."""
+    """Named at least once outside a sentence that places its story in the past, and not only as
+    someone's relative («نجل المشير خليفة حفتر»: the father is not at the meeting)."""
     for mention in item.mentions:
         sentence = next((s for s in sentences if s[0] == mention.paragraph and s[1] <= mention.start < s[2]), None)
-        if sentence is None or (sentence[0], sentence[1]) not in background:
+        if sentence is None:
+            return True
+        key, start, _, text = sentence
+        if (key, start) not in background and not _as_relative(text, mention.start - start, mention.end - start):
             return True
     return False
+
+
+def _as_relative(sentence: str, start: int, end: int) -> bool:
+    """Whether a name at sentence[start:end] is written as someone's relative: a kinship word among the
+    KIN_WINDOW words before it (a rank may stand between: "son of Marshal X"), or right after it."""
+    words = name_vocabulary()
+    before = fold_words(sentence[:start])[-KIN_WINDOW:]
+    after = fold_words(sentence[end:])[:KIN_WINDOW]
+    phrases = {" ".join(before[i:j]) for i in range(len(before)) for j in range(i + 1, len(before) + 1)}
+    bare = {w[1:] for w in before if w.startswith("و")}  # «ونجل»
+    return bool((phrases | bare) & words.kin_before) or any(w in words.kin_after for w in after)
 
 
 def _telling(item: DocumentEntity) -> bool:
@@ -131,15 +149,26 @@ def _numbers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _of_another_year(sentence: str, day: dt.date | None) -> bool:
+    """In a document without a day date, a sentence that names a year tells of a time the document
+    does not place ("the attack on Tripoli in April 2019"): its names are background, no evidence of
+    the event it reports. (A dated report's own year often stands in its story sentence: kept.)"""
+    return day is None and bool(_years(sentence))
+
+
 def _is_year(value: str) -> bool:
     return value.isdigit() and len(value) == 4 and (int(value) in GREGORIAN_YEARS or int(value) in SOLAR_HIJRI_YEARS)
 
 
 def _latest_year(text: str) -> int | None:
+    return max(_years(text), default=None)
+
+
+def _years(text: str) -> list[int]:
+    """The Gregorian years a text mentions (a Solar Hijri year as the one it begins in)."""
     years = [int(y) for y in re.findall(r"(?<!\d)\d{4}(?!\d)", ascii_digits(text))]
     gregorian = [y for y in years if y in GREGORIAN_YEARS]
-    gregorian += [y + SOLAR_HIJRI_OFFSET for y in years if y in SOLAR_HIJRI_YEARS]
-    return max(gregorian, default=None)
+    return gregorian + [y + SOLAR_HIJRI_OFFSET for y in years if y in SOLAR_HIJRI_YEARS]
 
 
 Tokens = list[tuple[str, int, int]]  # a text's words, folded, with their offsets

@@ -16,7 +16,7 @@ from generator.entities.matching import Token, clitic_forms, tokenize
 from generator.entities.time_words import vocabulary as time_vocabulary
 from generator.entities.time_words import weekdays
 from generator.text.inputs import load_yaml
-from generator.text.normalise import fold
+from generator.text.normalise import fold, fold_words
 
 Phrases = dict[str, tuple[tuple[str, ...], ...]]  # first folded token -> token sequences, longest first
 _TANWIN_RE = re.compile("[\u064b-\u064d]")  # «مرفقاً», «مشيراً»: an adverb, never a name
@@ -43,6 +43,8 @@ class NameVocabulary:
     place_prepositions: frozenset[str]
     speech_openers: frozenset[str]
     waw_names: frozenset[str]
+    kin_before: frozenset[str]  # folded, words joined by one space ("son of")
+    kin_after: frozenset[str]
 
 
 def _data(name: str) -> dict:
@@ -91,6 +93,8 @@ def vocabulary() -> NameVocabulary:
         place_prepositions=_keys(words["place_prepositions"]),
         speech_openers=_keys(words["speech_openers"]),
         waw_names=_keys(words["waw_names"]),
+        kin_before=frozenset(" ".join(fold_words(w)) for w in words["kin_before"]),
+        kin_after=frozenset(" ".join(fold_words(w)) for w in words["kin_after"]),
     )
 
 
