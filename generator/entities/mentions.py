@@ -14,8 +14,10 @@ Removed boilerplate is never read.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
@@ -26,7 +28,7 @@ from generator.entities.variants import ARTICLE, MIN_LENGTH, token_score, withou
 from generator.model.document import Paragraph
 from generator.model.entity import DocumentEntity, Entity, Mention
 
-__all__ = ["EntityReading", "SharedSurname", "find_entities", "read_entities"]
+__all__ = ["EntityReading", "SharedSurname", "find_entities", "outside_names", "read_entities"]
 
 _PEOPLE: WeakKeyDictionary[Matcher, People] = WeakKeyDictionary()  # compiled once per matcher
 
@@ -182,3 +184,27 @@ def _readable_in(match: Match, language: str | None, knowledge: dict[str, Entity
 @lru_cache(maxsize=50_000)  # the knowledge base's names, asked for at every match
 def _name_key(name: str) -> tuple[str, ...]:
     return tuple(token.key for token in tokenize(name))
+
+
+def outside_names(
+    entities: tuple[DocumentEntity, ...], paragraphs: tuple[Paragraph, ...], names: tuple[str, ...]
+) -> tuple[DocumentEntity, ...]:
+    """The entities without their mentions inside a longer name that is not theirs (the outlet's:
+    «ليبيا الغد», "Libya Observer" name a newspaper, not Libya); an entity left unnamed is dropped."""
+    spans = {
+        p.key: [(m.start(), m.end()) for name in names if name for m in re.finditer(re.escape(name), p.text)]
+        for p in paragraphs
+    }
+
+    def inside(mention: Mention) -> bool:
+        return any(
+            s <= mention.start and mention.end <= e and e - s > mention.end - mention.start
+            for s, e in spans.get(mention.paragraph, ())
+        )
+
+    kept = []
+    for found in entities:
+        mentions = tuple(m for m in found.mentions if not inside(m))
+        if mentions:
+            kept.append(replace(found, mentions=mentions, names_written=tuple(dict.fromkeys(m.text for m in mentions))))
+    return tuple(kept)

@@ -138,12 +138,12 @@ def _latin(key: str) -> bool:
 
 def _in_longer_name(text: str, tokens: Sequence[Token], i: int, key: str, gazetteer: Gazetteer) -> bool:
     """A capitalised word right before (or, but for a country, right after) with only a space between,
-    neither a common word nor a place: the name is part of a person's or an organisation's
-    ("Murat Demirci", "Fatih Dönmez"; "Kıbrıs Türkleri" still names Cyprus)."""
+    neither a common word nor a place name: the name is part of a person's or an organisation's
+    ("Murat Demirci", "Fatih Dönmez"; "Kıbrıs Türkleri" still names Cyprus, "İstanbul Tuzla" both)."""
 
-    def proper(j: int) -> bool:
+    def proper(j: int) -> bool:  # a place beside it ("İstanbul Tuzla", "Muğla Marmaris") is not a longer name
         token = tokens[j]
-        return text[token.start].isupper() and token.key not in gazetteer.common
+        return text[token.start].isupper() and token.key not in gazetteer.common and token.key not in gazetteer.names
 
     def joined(j: int) -> bool:  # tokens j and j + 1 with only a space between
         return text[tokens[j].end : tokens[j + 1].start] == " "

@@ -63,11 +63,14 @@ class Removal:
     kind: RemovalKind  # machine-readable category, e.g. "repeated", "navigation"
 
 
+TITLE_KEY = "title"  # the headline read as a paragraph for entities (and its anchor on the page)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of cleaned article text."""
 
-    key: str  # anchor by position: "p1", "p2", ...
+    key: str  # anchor by position: "p1", "p2", ...; TITLE_KEY for the headline
     text: str
     lines: tuple[int, int]  # first and last source line it came from
     fingerprint: str = ""  # hash of the exact text: ties a translation to what it translates

@@ -12,10 +12,10 @@ from generator.entities.english_names import name_problems
 from generator.entities.gazetteer import data_version, load_gazetteer
 from generator.entities.knowledge import load_knowledge
 from generator.entities.matching import Matcher
-from generator.entities.mentions import find_entities
+from generator.entities.mentions import find_entities, outside_names
 from generator.entities.names import find_new_names
 from generator.entities.places import PlaceIndex, find_places, place_index
-from generator.model.document import Diagnostic, Document, Skipped
+from generator.model.document import TITLE_KEY, Cleaned, Diagnostic, Document, Paragraph, Skipped
 from generator.model.entity import Entity
 from generator.model.report import Progress, Report
 from generator.model.settings import Settings
@@ -113,11 +113,22 @@ def process(path: Path, context: Context) -> Document | Skipped:
         else None
     )
     english = english_side(cleaned.paragraphs, analysis.language, analysis.summary, translation, analysis.title)
-    entities = find_entities(cleaned.paragraphs, context.matcher, context.knowledge, analysis.language)
+    named = (*headline(cleaned), *cleaned.paragraphs)  # the headline names places and people too
+    entities = find_entities(named, context.matcher, context.knowledge, analysis.language)
     if context.places is not None:  # the gazetteer's places; new names are then sought outside them
-        entities = find_places(cleaned.paragraphs, entities, context.places, analysis.language)
+        entities = find_places(named, entities, context.places, analysis.language)
+    entities = outside_names(entities, named, (analysis.outlet or "",))
     new_names = find_new_names(cleaned.paragraphs, entities, analysis.language, context.knowledge)
     return Document(source, cleaned, analysis, english, entities, new_names)
+
+
+def headline(cleaned: Cleaned) -> tuple[Paragraph, ...]:
+    """The source's own headline as a paragraph keyed TITLE_KEY, when it is not also body text (a
+    title given in front matter is the editor's, not the source's: it is not read for entities)."""
+    line = cleaned.title_line
+    if not cleaned.title or line is None or any(p.lines[0] <= line <= p.lines[1] for p in cleaned.paragraphs):
+        return ()
+    return (Paragraph(TITLE_KEY, cleaned.title, (line, line)),)
 
 
 def build_docs(settings: Settings, history: dict[str, str], progress: Progress | None = None) -> Report:

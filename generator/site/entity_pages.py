@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.entities.name_groups import NameGroup, NameSighting, group_new_names
-from generator.model.document import Document
+from generator.model.document import TITLE_KEY, Document
 from generator.model.entity import DocumentEntity, Entity, Mention
 from generator.model.entity_types import entity_types
 from generator.site import addresses
@@ -25,6 +25,7 @@ APPEARANCES_SHOWN = 30  # per entity page: keeps pages light however often an en
 class Appearance:
     document: Document
     found: DocumentEntity
+    mention: Mention  # the one shown: the first in the text, else in the headline
     sentence: str  # the sentence of the first mention, original language
     english: str | None  # its English: the same sentence, or the paragraph when sentences differ
     english_is_paragraph: bool
@@ -51,7 +52,10 @@ def co_mentioned(entity_id: str, named: list[frozenset[str]], knowledge: dict[st
 
 
 def _appearance(document: Document, found: DocumentEntity) -> Appearance:
-    first: Mention = found.mentions[0]
+    """The sentence of the first mention in the text; the headline when only it names the entity."""
+    first: Mention = next((m for m in found.mentions if m.paragraph != TITLE_KEY), found.mentions[0])
+    if first.paragraph == TITLE_KEY:
+        return Appearance(document, found, first, document.analysis.title or "", document.english.title, False)
     language = document.analysis.language
     pair = next(p for p in document.english.paragraphs if p.paragraph.key == first.paragraph)
     sentences = Sentences(pair.paragraph.text, language)
@@ -63,7 +67,7 @@ def _appearance(document: Document, found: DocumentEntity) -> Appearance:
             english = english_sentences[index]
         else:
             english, is_paragraph = pair.english, True
-    return Appearance(document, found, sentences.at(first.start), english, is_paragraph)
+    return Appearance(document, found, first, sentences.at(first.start), english, is_paragraph)
 
 
 def with_found_places(documents: list[Document], knowledge: dict[str, Entity]) -> dict[str, Entity]:
