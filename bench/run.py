@@ -9,7 +9,9 @@ pages, and a synthetic corpus (bench/synthetic.py). Measured, each step in its o
   * peak memory of each step, page weights, search-index size, total site size.
 And the hostile case of issue 11 (`--only long-line` measures just this, in under a minute): the
 generator, cold, on the five source documents alone and with one Arabic document of 0.5, 1 and
-1.95 MB written on a single line (bench/synthetic.py, `one_line_document`).
+1.95 MB written on a single line (bench/synthetic.py, `one_line_document`). And the gazetteer's
+cost of issue 14 (`--only gazetteer`): the generator, cold, at 1,000 documents with the gazetteer
+off and on, in turn.
 Writes BENCHMARKS.md with the figures and the machine they ran on.
 
 Projects are created in a new folder and deleted only after every measurement: on ext4, creating
@@ -41,6 +43,9 @@ SOURCES = REPO / "site_src" / "documents"
 # One-line document sizes (MB): 1.95 is just under the default limit (max_document_bytes, 2,000,000).
 LONG_LINE_MB = [0.5, 1.0, 1.95]
 LONG_LINE_HEADING = "## One long line (issue 11)"
+GAZETTEER_HEADING = "## The gazetteer (issue 14)"
+GAZETTEER_DOCUMENTS = 1000
+GAZETTEER_MAX_SHARE = 0.10  # issue 14: the gazetteer adds at most 10% to a 1,000-document cold build
 
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
 PLAIN_MKDOCS = """site_name: Plain baseline
@@ -206,6 +211,71 @@ def measure_long_line(sizes: list[float], workdir: Path, runs: int) -> dict:
     }
 
 
+def switch_gazetteer(root: Path, enabled: bool) -> None:
+    """Set `extra.microsite.gazetteer` in the project's mkdocs.yml."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        re.sub(r"(?m)^(\s+gazetteer:) \w+", rf"\1 {'true' if enabled else 'false'}", text), encoding="utf-8"
+    )
+
+
+def measure_gazetteer(count: int, workdir: Path, runs: int) -> dict:
+    """The generator, cold, with the gazetteer off and on, interleaved pair by pair (off, on, off, on …:
+    the machine's drift falls on both alike); and compiling the index, which a machine does once per
+    installed data version (the index is then kept in the user's cache)."""
+    root = project(workdir / f"gazetteer-{count}", count)
+    generate = [sys.executable, "-m", "generator.cli", "--root", str(root), "generate"]
+    reset = set_aside(root / "docs", root / ".microsite-cache")
+    seconds: dict[bool, list[float]] = {False: [], True: []}
+    for i in range(runs):
+        for j, enabled in enumerate((False, True)):
+            switch_gazetteer(root, enabled)
+            reset(2 * i + j)
+            seconds[enabled].append(run(generate, REPO)[0])
+    shares = [(on - off) / on for off, on in zip(seconds[False], seconds[True], strict=True)]
+    entities = json.loads((root / "docs" / "data" / "entities.json").read_text(encoding="utf-8"))["entities"]
+    compile_command = [
+        sys.executable,
+        "-c",
+        "from generator.entities.gazetteer import build_gazetteer; build_gazetteer()",
+    ]
+    return {
+        "gazetteer": True,
+        "documents": count,
+        "runs": runs,
+        "off_s": statistics.median(seconds[False]),
+        "on_s": statistics.median(seconds[True]),
+        "share": statistics.median(shares),
+        "places_found": sum(1 for e in entities if e["type"] == "place" and not e["reviewed"]),
+        "compile_s": run(compile_command, REPO)[0],
+    }
+
+
+def gazetteer_section(result: dict) -> str:
+    met = "met" if result["share"] <= GAZETTEER_MAX_SHARE else "**not met**"
+    return f"""{GAZETTEER_HEADING}
+
+Measured by `make bench` or, alone, `bench/run.py --only gazetteer` on {time.strftime("%Y-%m-%d")}, on: {machine()}.
+The generator, cold, on {result["documents"]:,} synthetic documents (bench/synthetic.py, whose places include
+some only the gazetteer knows), with `extra.microsite.gazetteer` off and on, run in turn
+({result["runs"]} pairs, each step in its own process); the share is the median of the pairs' shares.
+The index itself is compiled once per installed data version and kept in the user's cache
+(`~/.cache/microsite`); a project's cold build only loads it.
+
+**The gazetteer's share of a {result["documents"]:,}-document cold build: {result["share"]:.1%} \
+(target at most {GAZETTEER_MAX_SHARE:.0%}: {met}).**
+
+| | |
+|---|---|
+| Generator, cold, gazetteer off | {result["off_s"]:.2f} s |
+| Generator, cold, gazetteer on | {result["on_s"]:.2f} s |
+| Gazetteer's share (median of pairs) | {result["share"]:.1%} |
+| Places found only by the gazetteer | {result["places_found"]} |
+| Compiling the index (once per machine and data version) | {result["compile_s"]:.1f} s |
+"""
+
+
 def long_line_section(result: dict) -> str:
     rows = result["sizes"]
     headline = min(rows, key=lambda r: abs(r["mb"] - 1))  # the 1 MB figure, or the nearest measured
@@ -234,9 +304,9 @@ linear in its length, so the added time per MB stays flat.
 """
 
 
-def with_section(markdown: str, section: str) -> str:
-    """`markdown` with its one-long-line section replaced by `section` (added at the end if it has none)."""
-    before, found, after = markdown.partition(LONG_LINE_HEADING)
+def with_section(markdown: str, section: str, heading: str = LONG_LINE_HEADING) -> str:
+    """`markdown` with its section under `heading` replaced by `section` (added at the end if it has none)."""
+    before, found, after = markdown.partition(heading)
     if not found:
         return markdown.rstrip("\n") + "\n\n" + section
     rest = after.split("\n## ", 1)
@@ -306,41 +376,54 @@ def main() -> None:
     parser.add_argument(
         "--long-line-mb", type=float, nargs="+", default=LONG_LINE_MB, help="sizes of the one-line document (MB)"
     )
+    parser.add_argument("--gazetteer-documents", type=int, default=GAZETTEER_DOCUMENTS)
     parser.add_argument(
-        "--only", choices=["long-line"], help="measure only this part and replace only its section of the output"
+        "--only",
+        choices=["long-line", "gazetteer"],
+        help="measure only this part and replace only its section of the output",
     )
     args = parser.parse_args()
     if args.from_log:
         blocks = [json.loads(b) for b in re.findall(r"^\{$.*?^\}$", args.from_log.read_text(), re.M | re.S)]
-        results = [b for b in blocks if not b.get("long_line")]
+        results = [b for b in blocks if not b.get("long_line") and not b.get("gazetteer")]
         long_line = next((b for b in blocks if b.get("long_line")), None)
-        args.output.write_text(render_markdown(report(results), results, long_line), encoding="utf-8")
+        gazetteer = next((b for b in blocks if b.get("gazetteer")), None)
+        args.output.write_text(render_markdown(report(results), results, long_line, gazetteer), encoding="utf-8")
         return
-    results = []
     workdir = args.workdir / f"run-{os.getpid()}"
     try:
-        for count in [] if args.only else args.sizes:
-            print(f"bench: {count} documents …", file=sys.stderr, flush=True)
-            results.append(measure(count, workdir, args.runs))
-            print(json.dumps(results[-1], indent=1), file=sys.stderr)
-        print(
-            f"bench: one-line document of {', '.join(f'{mb:g}' for mb in args.long_line_mb)} MB …",
-            file=sys.stderr,
-            flush=True,
-        )
-        long_line = measure_long_line(args.long_line_mb, workdir, args.runs)
-        print(json.dumps(long_line, indent=1), file=sys.stderr)
+        results, long_line, gazetteer = measure_parts(args, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     if args.only:
-        section = long_line_section(long_line)
-        print(section)
+        part = long_line_section(long_line) if long_line else gazetteer_section(gazetteer or {})
+        heading = LONG_LINE_HEADING if long_line else GAZETTEER_HEADING
+        print(part)
         existing = args.output.read_text(encoding="utf-8") if args.output.is_file() else "# Benchmarks\n"
-        args.output.write_text(with_section(existing, section), encoding="utf-8")
+        args.output.write_text(with_section(existing, part, heading), encoding="utf-8")
         return
     table = report(results)
     print(table)
-    args.output.write_text(render_markdown(table, results, long_line), encoding="utf-8")
+    args.output.write_text(render_markdown(table, results, long_line, gazetteer), encoding="utf-8")
+
+
+def measure_parts(args: argparse.Namespace, workdir: Path) -> tuple[list[dict], dict | None, dict | None]:
+    """The corpora of each size, the one-long-line case and the gazetteer's cost (or the one `--only` names)."""
+    results, long_line, gazetteer = [], None, None
+    for count in [] if args.only else args.sizes:
+        print(f"bench: {count} documents …", file=sys.stderr, flush=True)
+        results.append(measure(count, workdir, args.runs))
+        print(json.dumps(results[-1], indent=1), file=sys.stderr)
+    if args.only in (None, "long-line"):
+        sizes = ", ".join(f"{mb:g}" for mb in args.long_line_mb)
+        print(f"bench: one-line document of {sizes} MB …", file=sys.stderr, flush=True)
+        long_line = measure_long_line(args.long_line_mb, workdir, args.runs)
+        print(json.dumps(long_line, indent=1), file=sys.stderr)
+    if args.only in (None, "gazetteer"):
+        print(f"bench: the gazetteer at {args.gazetteer_documents} documents …", file=sys.stderr, flush=True)
+        gazetteer = measure_gazetteer(args.gazetteer_documents, workdir, args.runs)
+        print(json.dumps(gazetteer, indent=1), file=sys.stderr)
+    return results, long_line, gazetteer
 
 
 def assessment(results: list[dict]) -> str:
@@ -375,9 +458,10 @@ def assessment(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def render_markdown(table: str, results: list[dict], long_line: dict | None) -> str:
+def render_markdown(table: str, results: list[dict], long_line: dict | None, gazetteer: dict | None = None) -> str:
     runs = results[0].get("runs", 1)
-    return f"""# Benchmarks
+    return (
+        f"""# Benchmarks
 
 Measured by `make bench` (bench/run.py) on {time.strftime("%Y-%m-%d")}, on: {machine()}.
 Synthetic corpora derived from the five source documents (bench/synthetic.py): paragraphs
@@ -390,7 +474,10 @@ with no `docs/`, `site/` or cache).
 ## Targets (issue 7)
 
 {assessment(results)}
-""" + ("\n" + long_line_section(long_line) if long_line else "")
+"""
+        + ("\n" + long_line_section(long_line) if long_line else "")
+        + ("\n" + gazetteer_section(gazetteer) if gazetteer else "")
+    )
 
 
 if __name__ == "__main__":

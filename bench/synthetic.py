@@ -3,9 +3,9 @@
 Each synthetic document takes the page furniture of one real document (navigation, share and
 ad lines, related headlines: the cleaner still has work to do), a headline and 3–8 paragraphs
 recombined from documents of the same language, then varies names and places (swapping in
-other spellings and other known places) and states a publication date. Seeded: the same size
-gives the same corpus. `one_line_document` makes the hostile case of issue 11: megabytes of
-Arabic prose on a single line.
+other spellings, other known places and places only the gazetteer knows) and states a
+publication date. Seeded: the same size gives the same corpus. `one_line_document` makes the
+hostile case of issue 11: megabytes of Arabic prose on a single line.
 """
 
 from __future__ import annotations
@@ -37,9 +37,10 @@ SWAPS = [
     ["خلوصي آكار", "خلوصي أكار", "خلوصی آکار"],
     ["ياشار غولر", "يشار غولار", "ياشار غولار"],
     ["فايز السراج", "فائز السراج"],
-    ["طرابلس", "بنغازي", "سرت", "أنطاليا", "أنقرة", "ترهونة"],
+    # places of the knowledge base and, from مصراتة on, places only the gazetteer knows
+    ["طرابلس", "بنغازي", "سرت", "أنطاليا", "أنقرة", "ترهونة", "مصراتة", "إسطنبول", "الدوحة", "الخرطوم", "الزاوية"],
     ["مطار معيتيقة الدولي", "قاعدة الوطية الجوية"],
-    ["بنغازی", "طرابلس", "سرت"],
+    ["بنغازی", "طرابلس", "سرت", "مصراته", "استانبول"],
 ]
 
 

@@ -37,6 +37,11 @@ TARGETS = (
 LONG_LINE_ROWS = ("Generator, cold", "× the five-document build", "Added seconds per MB")
 # Issue 11: a 1 MB document on one line costs "no more than a few times a normal build".
 LONG_LINE_MAX_RATIO = 3.0
+GAZETTEER_HEADING = "## The gazetteer"
+GAZETTEER_ROWS = ("Generator, cold, gazetteer off", "Generator, cold, gazetteer on", "Gazetteer's share",
+                  "Places found only by the gazetteer", "Compiling the index")  # fmt: skip
+GAZETTEER_RE = re.compile(r"^\*\*The gazetteer's share of a ([\d,]+)-document cold build: (-?[\d.]+)% ", re.M)
+GAZETTEER_MAX_SHARE = 10.0  # issue 14: at most 10% of a 1,000-document cold build
 FIGURE_RE = re.compile(r"^\*\*([\d.]+) MB one-line document: ([\d.]+)× a normal build\.\*\*$", re.M)
 
 
@@ -60,7 +65,8 @@ def run_bench(tmp_path: Path, output: Path, options: list[str], timeout: int) ->
 
 def test_bench_script_builds_synthetic_corpora_and_reports_every_figure(tmp_path):
     output = tmp_path / "BENCHMARKS.md"
-    run_bench(tmp_path, output, ["--sizes", "20", "40", "--runs", "1", "--long-line-mb", "0.02"], timeout=900)
+    options = ["--sizes", "20", "40", "--runs", "1", "--long-line-mb", "0.02", "--gazetteer-documents", "20"]
+    run_bench(tmp_path, output, options, timeout=900)
     report = output.read_text(encoding="utf-8")
     assert "| | 20 documents | 40 documents |" in report
     for row in ROWS:
@@ -69,11 +75,23 @@ def test_bench_script_builds_synthetic_corpora_and_reports_every_figure(tmp_path
     assert len(judged) == len(TARGETS) and all(t.startswith(TARGETS) for t in judged)
     assert set(judged.values()) <= {"yes", "**no**"}
     assert_long_line_section(long_line_section(report), ["0.02"])
+    assert_gazetteer_section(section_of(report, GAZETTEER_HEADING), "20")
     assert not list((tmp_path / "work").iterdir())  # its projects are removed after measuring
 
 
 def long_line_section(markdown: str) -> str:
-    return "## One long line" + markdown.split("## One long line", 1)[1].split("\n## ", 1)[0]
+    return section_of(markdown, "## One long line")
+
+
+def section_of(markdown: str, heading: str) -> str:
+    return heading + markdown.split(heading, 1)[1].split("\n## ", 1)[0]
+
+
+def assert_gazetteer_section(section: str, documents: str) -> None:
+    figure = GAZETTEER_RE.search(section)
+    assert figure and figure.group(1) == documents, section
+    for row in GAZETTEER_ROWS:
+        assert re.search(rf"^\| {re.escape(row)}[^|]* \| [^|]*\d[^|]* \|$", section, re.M), row
 
 
 def assert_long_line_section(section: str, sizes: list[str]) -> None:
@@ -112,3 +130,24 @@ def test_committed_benchmarks_measure_a_1_mb_one_line_document_at_a_few_times_a_
     assert_long_line_section(section, ["0.5", "1", "1.95"])
     figure = FIGURE_RE.search(section)
     assert figure.group(1) == "1" and float(figure.group(2)) <= LONG_LINE_MAX_RATIO
+
+
+def test_gazetteer_part_runs_alone_and_replaces_only_its_section(tmp_path):
+    output = tmp_path / "BENCHMARKS.md"
+    committed = (REPO / "BENCHMARKS.md").read_text(encoding="utf-8")
+    output.write_text(committed, encoding="utf-8")
+    run_bench(tmp_path, output, ["--only", "gazetteer", "--gazetteer-documents", "20", "--runs", "1"], timeout=300)
+    report = output.read_text(encoding="utf-8")
+    assert_gazetteer_section(section_of(report, GAZETTEER_HEADING), "20")
+    unchanged = report.replace(section_of(report, GAZETTEER_HEADING), "")
+    assert unchanged == committed.replace(section_of(committed, GAZETTEER_HEADING), "")
+    assert not list((tmp_path / "work").iterdir())
+
+
+def test_committed_benchmarks_put_the_gazetteers_cost_within_10_percent_of_a_1000_document_cold_build():
+    section = section_of((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"), GAZETTEER_HEADING)
+    assert_gazetteer_section(section, "1,000")
+    share = float(GAZETTEER_RE.search(section).group(2))
+    assert share <= GAZETTEER_MAX_SHARE
+    found = re.search(r"^\| Places found only by the gazetteer \| (\d+) \|$", section, re.M)
+    assert found and int(found.group(1)) > 0  # the corpus measured names places beyond the knowledge base

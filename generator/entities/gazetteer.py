@@ -107,6 +107,18 @@ class Gazetteer:
     version: str
     _places: dict[int, Place] = field(default_factory=dict, compare=False, repr=False)
     _begins: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _seconds: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def may_follow(self, first: str, second: str | None) -> bool:
+        """Whether a name of several words begins with these two (a set look-up instead of a join per length)."""
+        if not self._seconds:
+            pairs: dict[str, set[str]] = {}
+            for key in self.names:
+                words = key.split(" ", 2)
+                if len(words) > 1:
+                    pairs.setdefault(words[0], set()).add(words[1])
+            self._seconds.update((word, frozenset(after)) for word, after in pairs.items())
+        return second is not None and second in self._seconds.get(first, ())
 
     def may_begin(self, key: str, forms: Callable[[str], tuple[tuple[str, str], ...]]) -> bool:
         """Whether a name may begin at a word with this folded key, read as `forms` reads it (remembered:
@@ -174,6 +186,9 @@ def load_gazetteer() -> Gazetteer:
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_bytes(marshal.dumps(data))
         temporary.replace(path)  # whole or not at all, even with builds running side by side
+        for stale in path.parent.glob("gazetteer-*.marshal"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # an index of data no longer installed
     except OSError:
         pass  # a cache that cannot be written is only slower
     return gazetteer

@@ -51,7 +51,11 @@ def find_hits(
     text, tokens = paragraph.text, tokenize(paragraph.text)
     hits: list[Hit] = []
     i = 0
+    spans = sorted(covered)
     while i < len(tokens):
+        if not gazetteer.may_begin(tokens[i].key, _forms) or _inside(tokens[i].start, spans):
+            i += 1  # most words: one look-up, no call; a knowledge-base mention is no gazetteer name
+            continue
         found = _match_at(text, tokens, i, places, gazetteer, language)
         if found is None:
             i += 1
@@ -70,13 +74,14 @@ def _match_at(
 ) -> tuple[int, int, str, tuple[Place, ...]] | None:
     """(start offset, tokens taken, key, places) of the longest gazetteer name beginning at token i."""
     token = tokens[i]
-    if not gazetteer.may_begin(token.key, _forms):
-        return None  # most words: one look-up
     written = text[token.start : token.end]
     if token.key in gazetteer.initialisms and written.isupper() and not _capitals_around(text, tokens, i):
         return token.start, 1, token.key, (gazetteer.place(gazetteer.initialisms[token.key]),)
+    following = tokens[i + 1].key if i + 1 < len(tokens) else None
     for written_form, form in _forms(token.key):
         longest = min(gazetteer.starts.get(form, 1), len(tokens) - i)
+        if longest > 1 and not gazetteer.may_follow(form, following):
+            longest = 1  # no name of several words begins with these two: the word alone
         for n in range(longest, 0, -1):
             key = " ".join([form, *(tokens[i + k].key for k in range(1, n))])
             if key not in gazetteer.names or (key in gazetteer.persian and language != "fa"):
@@ -88,6 +93,10 @@ def _match_at(
                 start = token.start + (clitic_length(text, token, written_form) if written_form != token.key else 0)
                 return start, n, key, candidates
     return None
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 @lru_cache(maxsize=200_000)

@@ -132,8 +132,10 @@ def _same_place(gazetteer: Gazetteer, entity: Entity) -> Place | None:
 def _nearest_city(gazetteer: Gazetteer, lat: float, lon: float, within_km: float) -> Place | None:
     rows = _cities_by_latitude(gazetteer)
     window = within_km / 100 + 0.1  # degrees of latitude: a cheap first cut
+    across = window / max(math.cos(math.radians(min(abs(lat) + window, 89.0))), 0.01)  # the same in longitude
     first, last = bisect_left(rows, (lat - window,)), bisect_right(rows, (lat + window,))
-    found = sorted((distance_km(lat, lon, row[0], row[1]), row[2]) for row in rows[first:last])
+    near = [row for row in rows[first:last] if abs((row[1] - lon + 180) % 360 - 180) <= across]
+    found = sorted((distance_km(lat, lon, row[0], row[1]), row[2]) for row in near)
     return gazetteer.place(found[0][1]) if found and found[0][0] <= within_km else None
 
 
@@ -158,13 +160,7 @@ def find_places(
 ) -> tuple[DocumentEntity, ...]:
     """The document's entities: the knowledge base's (`known`) with the gazetteer's places added
     (`language`: the document's; Persian names of countries are read in Persian only)."""
-    covered: dict[str, list[tuple[int, int]]] = {}
-    place_ends: dict[str, set[int]] = {}
-    for item in known:
-        for mention in item.mentions:
-            covered.setdefault(mention.paragraph, []).append((mention.start, mention.end))
-            if item.entity.type == "place":
-                place_ends.setdefault(mention.paragraph, set()).add(mention.end)
+    covered, place_ends = _known_spans(known)
     hits = [
         hit
         for p in paragraphs
@@ -177,7 +173,10 @@ def find_places(
         for mention in item.mentions:
             entity = _reconsidered(item.entity, mention, named, index)
             moved |= entity is not item.entity
-            found.setdefault(entity.id, (entity, []))[1].append(replace(mention, entity_id=entity.id))
+            same = mention.entity_id == entity.id
+            found.setdefault(entity.id, (entity, []))[1].append(
+                mention if same else replace(mention, entity_id=entity.id)
+            )
     if not hits and not moved:
         return known  # nothing to add or change: as the knowledge base found it
     for hit in hits:
@@ -191,6 +190,18 @@ def find_places(
         ordered = tuple(sorted(items, key=lambda m: (order.get(m.paragraph, 0), m.start)))
         entities.append(DocumentEntity(entity, ordered, tuple(dict.fromkeys(m.text for m in ordered))))
     return tuple(sorted(entities, key=lambda item: (-len(item.mentions), item.entity.id)))
+
+
+def _known_spans(known: tuple[DocumentEntity, ...]) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[int]]]:
+    """By paragraph: the spans the knowledge base's mentions cover, and where its places end."""
+    covered: dict[str, list[tuple[int, int]]] = {}
+    place_ends: dict[str, set[int]] = {}
+    for item in known:
+        for mention in item.mentions:
+            covered.setdefault(mention.paragraph, []).append((mention.start, mention.end))
+            if item.entity.type == "place":
+                place_ends.setdefault(mention.paragraph, set()).add(mention.end)
+    return covered, place_ends
 
 
 def _countries_named(known: tuple[DocumentEntity, ...], hits: list[Hit], index: PlaceIndex) -> Counter[str]:

@@ -57,6 +57,9 @@ class Settings:
             "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
         }
     )
+    # Places beyond the knowledge base from the gazetteer (GeoNames, CLDR, data/regions.yml);
+    # false: the knowledge base's places only (`make bench` measures the difference).
+    gazetteer: bool = True
     site_url: str = ""
     site_name: str = ""
     branch: str = "main"  # where the edit links open files

@@ -52,7 +52,7 @@ def load_context(settings: Settings, history: dict[str, str] | None = None) -> C
     )
     changed = last_changed(settings.root) if history is None else history
     knowledge = {e.id: e for e in entities}
-    places = place_index(load_gazetteer(), knowledge)
+    places = place_index(load_gazetteer(), knowledge) if settings.gazetteer else None
     return Context(settings, knowledge, Matcher(entities), tuple(errors), changed, places)
 
 
@@ -89,7 +89,8 @@ def document_inputs(path: Path, settings: Settings) -> list[Path]:
 def shared_inputs(settings: Settings) -> str:
     """What every document's processing depends on besides its own files."""
     knowledge = sorted(settings.knowledge_dir.glob("*.md")) if settings.knowledge_dir.is_dir() else []
-    return files_digest(knowledge) + repr((settings.max_document_bytes, settings.summary_sentences, data_version()))
+    versions = data_version() if settings.gazetteer else None
+    return files_digest(knowledge) + repr((settings.max_document_bytes, settings.summary_sentences, versions))
 
 
 def process(path: Path, context: Context) -> Document | Skipped:
