@@ -266,3 +266,32 @@ def test_a_country_inside_the_outlets_name_is_not_a_place(headline_project):
     assert record["outlet"] == "ليبيا الغد"
     names = {p["name_en"] for p in record["places"]}
     assert "Libya" not in names and "Tripoli" in names  # «طرابلس» of the dateline is a place; «ليبيا الغد» a newspaper
+
+
+def test_an_index_of_other_data_is_removed_when_a_new_one_is_compiled(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    stale = tmp_path / "microsite" / "gazetteer-0-old-data.marshal"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"an index of data no longer installed")
+    load_gazetteer.cache_clear()
+    try:
+        load_gazetteer()
+    finally:
+        load_gazetteer.cache_clear()
+    assert [p.name for p in stale.parent.iterdir()] == [f"gazetteer-{data_version()}.marshal"]
+
+
+def test_the_gazetteer_can_be_turned_off_leaving_the_knowledge_bases_places(tmp_path):
+    from conftest import make_project
+
+    project = make_project(tmp_path / "project", with_corpus=False)
+    shutil.copytree(REPO / "site_src" / "knowledge", project.root / "site_src" / "knowledge", dirs_exist_ok=True)
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("gazetteer: true", "gazetteer: false"), "utf-8")
+    settings = load_settings(project.root)
+    assert settings.gazetteer is False and load_context(settings, history={}).places is None
+    project.add("101_delegation_en.txt", ARTICLE_EN + "\nThe delegation then flew on to Tripoli.\n")
+    assert not project.generate().fatal
+    names = {p["name_en"] for p in project.record("101_delegation_en")["places"]}
+    assert names == {"Tripoli"}  # Misrata, Istanbul and Qatar are the gazetteer's
+    assert data_version() not in shared_inputs(settings)  # the documents' cache does not depend on its data
