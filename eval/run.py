@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.entities.events import Event, group_events  # noqa: E402
+from generator.entities.name_groups import NameSighting, group_new_names  # noqa: E402
 from generator.model.document import Document  # noqa: E402
 from generator.model.settings import load_settings  # noqa: E402
 from generator.pipeline.run import load_context, process  # noqa: E402
@@ -37,6 +38,8 @@ TARGETS = {
     "places recall": 0.95,
     "new people precision": 0.8,
     "new people recall": 0.8,
+    "New names page precision": 0.8,
+    "New names page recall": 0.8,
     "removed-line F1": 0.97,
     "title exact match": 0.95,
     "date accuracy": 0.95,
@@ -281,6 +284,29 @@ def stage_entities(items: list[Labelled]) -> dict[str, float]:
     return scores
 
 
+def new_names_page(items: list[Labelled]) -> dict[str, float]:
+    """The *New names* page of the set: each document's candidates grouped across documents and
+    scripts as the page groups them. A group is right when every spelling in it is a labelled
+    new person of its document, all the same person; recall counts the labelled new people (by
+    labelled name, across the set) that a right group shows."""
+    sightings = [NameSighting(i.doc_id, i.document.analysis.language, i.document.analysis.direction, n)
+                 for i in items if i.document for n in i.document.new_names]  # fmt: skip
+    people = {i.doc_id: [(str(g["name"]), _keys(g.get("spellings") or [])) for g in i.label.get("people") or []
+                         if not g.get("known")] for i in items}  # fmt: skip
+
+    def person(sighting: NameSighting) -> str | None:
+        written = _keys([sighting.new_name.name])
+        return next((name for name, spellings in people[sighting.doc_id] if written & spellings), None)
+
+    groups = group_new_names(sightings)
+    found = [{person(s) for s in g.sightings} for g in groups]
+    right = [names for names in found if len(names) == 1 and None not in names]
+    labelled = {name for persons in people.values() for name, _ in persons}
+    shown = {name for names in right for name in names}
+    return {"New names page precision": ratio(len(right), len(groups)),
+            "New names page recall": ratio(len(shown & labelled), len(labelled))}  # fmt: skip
+
+
 def evaluate(labelled_set: Path) -> tuple[dict[str, float], dict[str, Any]]:
     items = build_documents(labelled_set)
     events = group_events([i.document for i in items if i.document])
@@ -293,6 +319,7 @@ def evaluate(labelled_set: Path) -> tuple[dict[str, float], dict[str, Any]]:
     scores |= inferred
     scores |= hidden_dates(items, days)
     scores |= stage_entities(items)
+    scores |= new_names_page(items)
     details = {"documents": len(items), "skipped": [i.doc_id for i in items if not i.document],
                "by precision": dates_by_precision(items), "wrong inferred": wrong, "items": items}  # fmt: skip
     return scores, details

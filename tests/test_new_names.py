@@ -77,6 +77,9 @@ def names(text: str, language: str, knowledge) -> list[str]:
         ('"We are ready," said Maria Lindqvist on Monday.', "en", ["Maria Lindqvist"]),
         ("وقال منصور الطاهر إن المشروع سيكتمل قبل الصيف.", "ar", ["منصور الطاهر"]),
         ("Omar Benali met the delegation. Benali later left for Tunis.", "en", ["Omar Benali"]),
+        # a rank is not part of the name; a frequent given name before a rare surname is a name
+        ("A coast guard spokesman, Captain Idris Fellah, said the search went on.", "en", ["Idris Fellah"]),
+        ("وقال صدام الهوني إن المشروع سيكتمل، وأضاف الهوني أن التمويل متوفر.", "ar", ["صدام الهوني"]),
     ],
 )
 def test_names_are_found_by_titles_verbs_and_quotations(knowledge, text, language, expected):
@@ -96,6 +99,9 @@ def test_names_are_found_by_titles_verbs_and_quotations(knowledge, text, languag
         ("Maria Lindqvist attended the ceremony in Tripoli.", "en"),  # capitalised, and nothing else
         ("والتقى منصور الطاهر بممثلي البلديات.", "ar"),  # a verb alone
         ("Storms hit the Green Mountain region on Sunday.", "en"),
+        # common nouns after a title or a verb, written again: a phrase begins or ends with a frequent word
+        ("وبحث السفير الإيطالي دعم برامج الصيانة، وقال إن برامج أخرى ستتبع.", "ar"),
+        ("واستقبل الوزير طاقم سفينة الإمداد، وقال إن السفينة ستبحر غداً.", "ar"),
     ],
 )
 def test_fragments_phrases_and_weak_evidence_are_not_offered(knowledge, text, language):

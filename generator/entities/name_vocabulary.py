@@ -140,3 +140,12 @@ def _latin_name_word(written: str, key: str, vocab: NameVocabulary) -> bool:
     if not written[0].isupper() or (len(written) > 1 and written.isupper()):
         return False
     return key not in vocab.organisation_words and not key.startswith(vocab.organisation_stems)
+
+
+@lru_cache(maxsize=1)
+def frequent_words() -> frozenset[str]:
+    """Folded frequent words of Arabic and Persian (jusText's stoplists are frequency lists: they hold
+    common nouns such as «برامج», «سفينة», and given names such as «محمد», but no family names)."""
+    import justext
+
+    return frozenset(fold(word) for language in ("Arabic", "Persian") for word in justext.get_stoplist(language))

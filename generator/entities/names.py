@@ -25,7 +25,9 @@ from itertools import accumulate
 from generator.entities.candidates import Sighting, sightings
 from generator.entities.matching import Token, clitic_forms, tokenize
 from generator.entities.name_parts import Reader
+from generator.entities.name_vocabulary import frequent_words, vocabulary
 from generator.entities.transliterate import SpellingKey, same_name, spelling_key, word_skeleton
+from generator.entities.variants import given_names, without_article
 from generator.model.document import Paragraph
 from generator.model.entity import DocumentEntity, Entity, NewName
 from generator.text.normalise import fold, words
@@ -75,12 +77,33 @@ def find_new_names(
         score = sum(WEIGHTS[s] for s in signals)
         if score < OFFER_SCORE or not signals & ANCHORS or _known_person(item.name, language, people):
             continue
+        if _common_word_at_an_edge(item.name):
+            continue
         text = by_key[item.paragraph].text
         sentence = sentences.setdefault(item.paragraph, Sentences(text, language)).at(item.offset)
         anchor, relation = item.anchors.get("title") or item.anchors.get("verb") or ("", "")
         ordered = tuple(s for s in SIGNAL_ORDER if s in signals)
         found.append(NewName(item.name, anchor, item.paragraph, sentence, ordered, score, relation))
     return tuple(found)
+
+
+def _common_word_at_an_edge(name: str) -> bool:
+    """An Arabic-script name beginning or ending with a frequent word that is no given name: a phrase
+    («دعم برامج», "support programmes"; «طاقم سفينة», "a ship's crew"), not a person. Surnames are
+    rare words (الحداد, دوغاناي); a frequent first word must be a given name (محمد, سالم, صدام).
+    Latin script has capitals to tell (entities/name_vocabulary.py)."""
+    parts = [fold(w) for w in words(name)]
+    if len(parts) < 2 or not all(_arabic_script(w) for w in parts):
+        return False
+    edges = (clitic_forms(parts[0])[-1], without_article(parts[-1]), parts[-1])
+    given, frequent = given_names(), frequent_words()
+    first, last_bare, last = edges
+    first_common = first in frequent and first.replace(" ", "") not in given and first not in vocabulary().connectors
+    return first_common or (last in frequent and last_bare in frequent and last_bare not in given)
+
+
+def _arabic_script(word: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
 
 def _note(seen: dict[str, _Seen], paragraph: Paragraph, reader: Reader, sighting: Sighting) -> None:
