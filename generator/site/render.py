@@ -77,6 +77,7 @@ def environment() -> Environment:
     env.filters["date_text"] = date_text
     env.filters["date_role"] = lambda role: DATE_ROLES.get(role, role or "")
     env.filters["feed_day"] = feed_day
+    env.filters["count"] = count
     env.globals.update(ADDRESS_GLOBALS)
     return env
 
@@ -194,3 +195,8 @@ def render_feed(documents: list[Document], updated: dict[str, str | None], site:
             updated=max(dates, default="1970-01-01"),
         )
     )
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """ "1 document", "2 documents", "0 documents"; `plural` where adding an s is wrong ("entries")."""
+    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"
