@@ -15,7 +15,8 @@ from conftest import IDS, REPO
 from generator.entities.knowledge import load_knowledge, read_entity
 from generator.model.entity_types import entity_type
 from generator.model.settings import load_settings
-from generator.site.maps import MappedDocument, Numbered, Place, render_map
+from generator.site.map_elements import Numbered
+from generator.site.maps import MappedDocument, Place, render_map
 
 TILES = load_settings(REPO).tiles
 # Reference coordinates of the five sites of the design (decimal degrees).
@@ -46,7 +47,8 @@ def test_site_map_shows_the_five_sites_at_their_true_coordinates(built_site):
     markers = marker_locations(html)
     for site, true in SITES.items():
         assert km(markers[site], true) < 5, site
-    assert "L.control.layers" in html and "ms-legend" in html
+    options, layers = setup_call(html)
+    assert "ms-legend" in options["legend"] and [name for name in layers if name.startswith("City (")]
     for kind in ("ms-marker--city", "ms-marker--airport", "ms-marker--air-base"):
         assert kind in html
 
@@ -69,14 +71,34 @@ def test_maps_are_self_hosted_and_only_the_tile_host_is_external(built_site):
         assert not re.search(r"cdn|jsdelivr|cloudflare|bootstrapcdn|jquery", url, re.I), url
     for name in ("site.html", "document.html"):
         html = (site / "maps" / name).read_text(encoding="utf-8")
-        scripts = re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r'<link[^>]+href="([^"]+)"', html)
-        assert scripts and all(src.startswith("../assets/vendor/leaflet/") for src in scripts[:-1]), scripts
-        assert scripts[-1] == "../assets/stylesheets/microsite.css"  # the site's own, after Leaflet's
+        styles = re.findall(r'<link[^>]+href="([^"]+)"', html)
+        scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
+        # Leaflet's stylesheet first, the maps' own after it (marker styles win); Leaflet before map.js
+        assert styles == ["../assets/vendor/leaflet/leaflet.css", "../assets/stylesheets/map.css"], styles
+        assert scripts == [
+            "../assets/vendor/leaflet/leaflet.js",
+            "../assets/vendor/topojson-client/topojson-client.min.js",
+            "../assets/javascripts/map.js",
+        ], scripts
+        assert all((site / "maps" / address).resolve().is_file() for address in styles + scripts)
         assert "bootstrap" not in html.lower() and "jquery" not in html.lower() and "font-awesome" not in html.lower()
-        external = set(re.findall(r"https?://([^/\"'{}]+)", html)) - {"www.openstreetmap.org", "leafletjs.com"}
-        assert external == {"tile.openstreetmap.org"}, external
+        links = {"www.openstreetmap.org", "leafletjs.com", "www.naturalearthdata.com"}  # links, never loaded
+        external = set(re.findall(r"https?://([^/\"'{}]+)", html)) - links
+        assert external == {"tile.openstreetmap.org"}, external  # the optional tile layer, off at first
+        assert setup_call(html)[0]["basemap"] == "../assets/vendor/world-atlas/countries-110m.json"
     assert (site / "assets" / "vendor" / "leaflet" / "leaflet.js").is_file()
     assert "Leaflet 1.9.4" in (site / "assets" / "vendor" / "leaflet" / "leaflet.js").read_text(encoding="utf-8")[:300]
+    topojson = (site / "assets" / "vendor" / "topojson-client" / "topojson-client.min.js").read_text(encoding="utf-8")
+    assert topojson.startswith("// https://github.com/topojson/topojson-client v3.1.0")
+    assert (site / "assets" / "vendor" / "world-atlas" / "countries-110m.json").is_file()
+
+
+def setup_call(html: str) -> tuple[dict, list[str]]:
+    """The options and layer names the map file hands to map.js (msMap.setup(map, msPlaces, {…}, [[name, group]…]))."""
+    start = html.index("msMap.setup(")
+    options, end = json.JSONDecoder().raw_decode(html, html.index("{", start))
+    layers = [json.loads(f'"{name}"') for name in re.findall(r'\["((?:[^"\\]|\\.)*)", feature_group_\d+\]', html[end:])]
+    return options, layers
 
 
 def hostile_place(tmp_path: Path, name: str) -> Place:
@@ -152,31 +174,31 @@ def test_branca_is_left_as_it_is_and_each_map_numbers_its_own_elements(monkeypat
     assert Element.__dict__["_generate_id"] is spy
     assert calls and not [cls for cls in calls if issubclass(cls, Numbered)]
     assert render_map(seed_places(), TILES, document_map=False) == first
-    assert 'id="map_000000"' in first and "var tile_layer_000001 = " in first
+    assert 'id="map_000000"' in first and "var feature_group_000002 = " in first
     assert not re.search(r"[0-9a-f]{32}", first)
 
 
 def test_map_files_take_presentation_from_the_templates_and_the_stylesheet():
-    """Kinds, labels and markers come from generator/data/entity_types.yml, styles from the site's
+    """Kinds, labels and markers come from generator/data/entity_types.yml, styles from the maps'
     stylesheet: the map file carries no style of its own, and every marker kind has one there."""
-    css = (REPO / "overrides" / "assets" / "stylesheets" / "microsite.css").read_text(encoding="utf-8")
+    css = (REPO / "overrides" / "assets" / "stylesheets" / "map.css").read_text(encoding="utf-8")
     kinds = entity_type("place").subtypes
     assert [k.id for k in kinds] == ["city", "airport", "air_base", "region", "country", "continent"]
     assert [k.id for k in kinds if not k.marker] == ["continent"]  # never drawn
     for kind in kinds:
-        assert not kind.marker or f".ms-marker--{kind.marker} " in css or f".ms-marker--{kind.marker}," in css, kind
-        assert not kind.precision or f".ms-precision--{kind.precision} " in css or kind.precision in ("site", "city")
-    assert ".ms-marker--unreviewed " in css
+        assert not kind.marker or f".ms-marker--{kind.marker}::before " in css, kind
+    assert ".ms-marker--unreviewed::before " in css
     page = render_map(seed_places(), TILES, document_map=False)
     assert "<style" not in page and "style=" not in page
     assert page.startswith('<!DOCTYPE html>\n<html lang="en" class="ms-map-page">')
     assert '<meta name="viewport" content="width=device-width, initial-scale=1.0">' in page
-    legend = json.JSONDecoder().raw_decode(page, page.index("box.innerHTML = ") + len("box.innerHTML = "))[0]
+    options, layers = setup_call(page)
+    legend = options["legend"]
     shown = {k.id for k in kinds if k.marker} & {p.entity.subtype for p in seed_places()}
-    assert legend.count("<div><i class=") == len(shown)
+    assert legend.count("<div data-kind=") == len(shown)
     for kind in kinds:
         assert (f'<i class="ms-marker ms-marker--{kind.marker}"></i>{kind.label}' in legend) == (kind.id in shown)
-        assert (f'"{kind.label} (' in page) == (kind.id in shown)  # its layer in the layer control
+        assert any(name.startswith(f"{kind.label} (") for name in layers) == (kind.id in shown)  # its layer
 
 
 def test_documents_share_one_map_file_and_name_their_places_in_its_address(project):

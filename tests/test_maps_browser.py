@@ -18,9 +18,13 @@ def test_map_page_markers_popup_and_link(built_site):
         popup.wait_for()
         assert "al-Watiya Air Base" in popup.inner_text() and "الوطیه" in popup.inner_text()
         page.screenshot(path=str(artifact("map-page.png")))
+        assert page.tile_requests == []  # the street map is off until the reader switches it on
+        frame.get_by_label("Street map (tiles from tile.openstreetmap.org)").check()
+        frame.locator("img.leaflet-tile").first.wait_for(state="attached")
+        assert page.tile_requests
         popup.locator(f'a[href="../documents/{IDS[4]}/"]').click()
         page.wait_for_url(f"{base}documents/{IDS[4]}/")  # the link opens in the page, not the iframe
-        assert page.tile_requests and errors == []
+        assert errors == []
 
 
 def test_each_document_map_shows_its_places(built_site):

@@ -105,7 +105,7 @@ def test_the_site_map_shows_them_with_the_number_of_documents(dropped_in):
     for name in ("Misratah", "Istanbul", "Qatar"):
         row = re.search(rf'<tr id="{ids[name]}">(.*?)</tr>', table).group(1)
         assert "<td>2</td>" in row and "not reviewed" in row, row
-        assert f"{name} — 2 document(s)" in json.loads(f'"{_tooltip(site_map, ids[name])}"')
+        assert f"{name} — 2 documents" in json.loads(f'"{_tooltip(site_map, ids[name])}"')
     assert "ms-marker--unreviewed" in site_map and "ms-precision--country" in site_map
 
 

@@ -145,7 +145,9 @@ def script_problem(page: str, attributes: dict, text: str, site: Path, inline_ok
         if path.startswith("/"):  # 404.html: addressed from the site's root path
             path = str(site) + "/" + path.removeprefix(urlsplit(load_settings(site.parent).site_url).path)
         target = (site / page).parent.joinpath(path).resolve()
-        allowed = [site / "assets" / "javascripts", site / "assets" / "vendor" / "leaflet"]
+        allowed = [site / "assets" / "javascripts"] + [
+            site / "assets" / "vendor" / v for v in ("leaflet", "topojson-client")
+        ]
         if target.is_file() and any(target.is_relative_to(folder) for folder in allowed):
             return None
         return f"script from {attributes['src']}"
