@@ -17,10 +17,12 @@ from generator.model.document import Diagnostic, Document
 from generator.model.entity import Entity
 from generator.model.settings import Settings
 from generator.site import addresses, dataset
+from generator.site.archive import archive_outputs
 from generator.site.editorial import Commentary, EditorsHtml, Linker, LinkTargets, load_commentary
 from generator.site.entity_pages import entity_outputs
+from generator.site.overview import HOME_PAGE, home_outputs
 from generator.site.publish import Outputs
-from generator.site.render import documents_index_pages, page_path, raw_path, render_document, render_feed
+from generator.site.render import page_path, raw_path, render_document, render_feed
 from generator.site.search_index import folding_script
 from generator.site.site_pages import document_map_src, map_outputs, timeline_output
 from generator.stages.translations import translation_path
@@ -101,13 +103,15 @@ def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
     ]  # fmt: skip
     notes = _rendered_notes(context, editors, problems)
     updated_of = {inputs.document.doc_id: inputs.updated for inputs in page_inputs}
+    home = outputs.pop(HOME_PAGE, None)  # the editors' home page, with the overview put in by its job
     # The site-wide files first: they are the longest jobs, and the pages even out the cores after them.
     jobs: list[Callable[[], Outputs]] = [
         lambda: map_outputs(documents, context.knowledge, settings.tiles),
         lambda: entity_outputs(documents, context.knowledge, notes),
         lambda: dataset_outputs(documents, event_of, context),
         lambda: timeline_output(timeline_events(events)),
-        lambda: {path: page.encode("utf-8") for path, page in documents_index_pages(documents).items()},
+        lambda: archive_outputs(documents, event_of),
+        lambda: home_outputs(home, documents, event_of, context.changed, settings.root),
         lambda: {addresses.FEED: render_feed(documents, updated_of, site).encode("utf-8")},
         lambda: {addresses.FOLDING_SCRIPT: folding_script().encode("utf-8")},
     ]
