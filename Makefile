@@ -34,7 +34,7 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
-## serve: live preview on http://127.0.0.1:8000, regenerating when site_src/ changes
+## serve: live preview on http://127.0.0.1:8000, regenerating when site_src/ changes; a build error shows as an error page
 serve: $(STAMP)
 	$(BIN)/microsite serve
 

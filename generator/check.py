@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from generator.entities.english_names import name_problems
 from generator.model.document import Diagnostic, Document, Skipped
+from generator.model.plurals import count
+from generator.model.report import Progress
 from generator.model.settings import Settings
 from generator.pipeline.run import load_context, orphan_translation_files, process
 from generator.site import addresses
@@ -29,7 +31,7 @@ class Finding:
     message: str
 
 
-def run_check(settings: Settings) -> tuple[list[Document], list[Finding]]:
+def run_check(settings: Settings, progress: Progress | None = None) -> tuple[list[Document], list[Finding]]:
     documents: list[Document] = []
     skipped: list[Skipped] = []
     findings: list[Finding] = []
@@ -40,8 +42,12 @@ def run_check(settings: Settings) -> tuple[list[Document], list[Finding]]:
     paths, twins = without_twins(discover(settings.documents_dir))
     skipped += twins
     findings += [Finding(t.path.stem, "invalid", str(t.path), t.reason) for t in twins]
-    for path in paths:
+    if progress:
+        progress("Checking documents", 0, len(paths))
+    for number, path in enumerate(paths, 1):
         result = process(path, context)
+        if progress:
+            progress("Checking documents", number, len(paths))
         if isinstance(result, Skipped):
             skipped.append(result)
             continue
@@ -118,9 +124,9 @@ def format_findings(documents: list[Document], findings: list[Finding]) -> str:
     )
     if failing:
         affected = len({f.doc_id for f in failing})
-        lines.append(f"check: {len(documents)} document(s), {affected} with problems: {counts}")
+        lines.append(f"check: {count(len(documents), 'document')}, {affected} with problems: {counts}")
     else:
-        lines.append(f"check: {len(documents)} document(s); every paragraph has a current English translation")
+        lines.append(f"check: {count(len(documents), 'document')}; every paragraph has a current English translation")
     return "\n".join(lines)
 
 

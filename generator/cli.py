@@ -6,7 +6,6 @@ Each command imports what it needs when it runs: `generate` with nothing changed
 
 from __future__ import annotations
 
-import argparse
 import glob
 import os
 import shutil
@@ -17,53 +16,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.commands import parser
 from generator.model.document import Skipped
 from generator.model.metadata import METADATA_FIELDS
+from generator.model.plurals import count
 from generator.model.settings import Settings, load_settings
-from generator.pipeline.build import generate, print_progress
+from generator.pipeline.build import generate
+from generator.preview import PROBLEMS_ENV, Problem, encode_problems, problems_of
+from generator.progress import progress_for
 
 if TYPE_CHECKING:
     from generator.machine_translation import Translator
-
-
-OPTION_HELP = {
-    "title": "headline in the original language, if the text's own is wrong or missing",
-    "outlet": "the outlet that published the article",
-    "url": "address of the original article (http or https)",
-    "date": "publication date, YYYY-MM-DD, if the text does not state it",
-    "language": "ISO 639-1 code of the article's language (ar, fa, tr, en …), if detection is wrong",
-}
-
-
-def parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="microsite", description="Build the research microsite from site_src/.")
-    parser.add_argument("--root", default=".", help="project folder (holding mkdocs.yml); default: current folder")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("generate", help="write docs/ from site_src/ (no MkDocs)")
-    commands.add_parser("build", help="generate, then build the site into site/ with `mkdocs build --strict`")
-    serve = commands.add_parser("serve", help="generate, then live preview that regenerates when site_src/ changes")
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address and port to serve on")
-    inspect = commands.add_parser("inspect", help="show what the cleaner keeps and removes in one document file")
-    inspect.add_argument("file", type=Path, help="a document file in site_src/documents/")
-    commands.add_parser("check", help="list untranslated, stale and orphan translations; exit 1 if any")
-    translate = commands.add_parser("translate", help="write a machine draft translation (Argos Translate) for review")
-    translate.add_argument("doc_id", help="document id (file name without extension)")
-    add = commands.add_parser("add", help="import a .txt, .md or saved .html article into site_src/documents/")
-    add.add_argument("file", type=Path, help="the article to import (never overwrites a file)")
-    for option in METADATA_FIELDS:
-        add.add_argument(f"--{option}", help=OPTION_HELP[option])
-    accept = commands.add_parser(
-        "accept", help="write a knowledge-base entry for a new name: site_src/knowledge/<id>.md (never overwrites)"
-    )
-    accept.add_argument("name", help="the name as the New names page or `microsite check` shows it (any spelling)")
-    accept.add_argument(
-        "--type",
-        default="person",
-        choices=("person", "organisation", "place"),
-        help="the entry's type (default: person)",
-    )
-    accept.add_argument("--id", help="the entry's id and file name (default: made from the name's Latin spelling)")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         from generator.check import FAILING, format_findings, run_check
 
-        documents, findings = run_check(settings)
+        documents, findings = run_check(settings, progress_for())
         print(format_findings(documents, findings))
         return 1 if any(f.kind in FAILING for f in findings) else 0
     if args.command == "translate":
@@ -93,19 +56,28 @@ def main(argv: list[str] | None = None) -> int:
 
 def _generate_then(command: str, settings: Settings, dev_addr: str | None) -> int:
     """Generate docs/, then, for `build`, the site, for `serve`, the live preview."""
-    report = generate(settings, progress=print_progress)
+    report = generate(settings, progress=progress_for())
     print(report.summary(), file=sys.stderr)
+    errors = count(len(report.fatal), "error")
+    if report.fatal and command == "serve" and (settings.docs_dir / "index.md").is_file():
+        print(f"microsite: serving the last good pages; the browser shows the {errors} until fixed", file=sys.stderr)
+        _serve(settings, str(dev_addr), problems_of(report.of("fatal"), settings.root))
     if report.fatal:
-        print(f"microsite: stopped: fix the {len(report.fatal)} error(s) marked FATAL above", file=sys.stderr)
+        print(f"microsite: stopped: fix the {errors} marked FATAL above", file=sys.stderr)
         return 1
     if command == "build":
         return _build_site(settings)
     if command == "serve":
-        # Become the MkDocs server (exec, not a child process): stopping `microsite serve` stops it.
-        env = _mkdocs_env(settings, {"MICROSITE_DOCS_FRESH": "1"})
-        os.chdir(settings.root)
-        os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", str(dev_addr)], env)
+        _serve(settings, str(dev_addr), [])
     return 0
+
+
+def _serve(settings: Settings, dev_addr: str, problems: list[Problem]) -> None:
+    """Become the MkDocs server (exec, not a child process: stopping `microsite serve` stops it), on
+    docs/ as just generated, or as last generated with the problems found since (preview.py)."""
+    env = _mkdocs_env(settings, {"MICROSITE_DOCS_FRESH": "1", PROBLEMS_ENV: encode_problems(problems)})
+    os.chdir(settings.root)
+    os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr], env)
 
 
 def _build_site(settings: Settings) -> int:
@@ -239,7 +211,7 @@ def _add(source: Path, overrides: dict[str, str], settings: Settings) -> int:
         return 1
     a = document.analysis
     print(f"  language  {a.language} ({a.direction})")
-    print(f"  title     {a.title}  [{a.title_evidence.source}]")
+    print(f"  title     {_found(a.title)}  [{a.title_evidence.source}]")
     print(
         f"  date      {a.date or 'not found'}"
         + (
@@ -250,8 +222,8 @@ def _add(source: Path, overrides: dict[str, str], settings: Settings) -> int:
     )
     print(f"  outlet    {a.outlet or 'not found'}")
     print(
-        f"  text      {len(document.cleaned.paragraphs)} paragraph(s) kept, "
-        f"{len(document.cleaned.removed)} line(s) removed"
+        f"  text      {count(len(document.cleaned.paragraphs), 'paragraph')} kept, "
+        f"{count(len(document.cleaned.removed), 'line')} removed"
     )
     people = ", ".join(f"{item.entity.name} ({' / '.join(item.names_written)})" for item in document.entities)
     print(f"  entities  {people or 'none'}")
@@ -268,13 +240,18 @@ def _inspect(path: Path, settings: Settings) -> int:
         print(f"skipped: {result}")
         return 1
     a, cleaned = result.analysis, result.cleaned
-    print(f"{path}: language {a.language}, date {a.date}, outlet {a.outlet}")
-    print(f"title: {a.title}")
+    print(f"{path}: language {a.language}, date {_found(a.date)}, outlet {_found(a.outlet)}")
+    print(f"title: {_found(a.title)}")
     for paragraph in cleaned.paragraphs:
         print(f"  keep    {paragraph.lines[0]:>4}  {paragraph.text[:100]}")
     for removal in cleaned.removed:
         print(f"  remove  {removal.line:>4}  [{removal.reason}]  {removal.text[:80]}")
     return 0
+
+
+def _found(value: object) -> str:
+    """A value the text may not give: "not found" rather than None."""
+    return "not found" if value is None or value == "" else str(value)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -13,6 +12,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from generator.progress import in_ci
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"  # screenshots; git-ignored
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -33,9 +34,10 @@ def artifact(name: str) -> Path:
 
 
 def require_chromium() -> None:
-    """In CI the browser is installed by .ci/run and must be there; elsewhere the test is skipped."""
+    """In CI (CI=true, as .ci/run and CI services set it) the browser is installed by .ci/run and
+    must be there: a missing one fails the test. Elsewhere the test is skipped."""
     if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
+        if in_ci():
             pytest.fail(f"Chromium not found at {CHROMIUM}; .ci/run installs Debian's chromium package")
         pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
 

@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.model.document import Diagnostic, Document, Severity, Skipped
+from generator.model.plurals import count
 
-Progress = Callable[[str], None]  # told what the build is doing, one line at a time
+# Told what a build is doing: the stage ("Processing documents"), how many of its items are done, of how
+# many; called with 0 as a stage starts and after each item. generator/progress.py shows it.
+Progress = Callable[[str, int, int], None]
 ORDER: tuple[Severity, ...] = ("fatal", "error", "skipped", "warning")  # as the summary lists them
 LABELS = {"fatal": "FATAL", "error": "error", "skipped": "skipped", "warning": "warning"}
 
@@ -74,9 +77,9 @@ class Report:
         state = "nothing changed since the last build; " if self.unchanged else ""
         errors = len(self.of("fatal")) + len(self.of("error"))
         lines = [
-            f"microsite: {state}{self.published} document(s) published, {len(self.skipped)} file(s) skipped, "
-            f"{errors} error(s), {len(self.of('warning'))} warning(s); {self.written} file(s) written, "
-            f"{self.deleted} removed in {self.seconds:.2f} s"
+            f"microsite: {state}{count(self.published, 'document')} published, {count(len(self.skipped), 'file')} "
+            f"skipped, {count(errors, 'error')}, {count(len(self.of('warning')), 'warning')}; "
+            f"{count(self.written, 'file')} written, {self.deleted} removed in {self.seconds:.2f} s"
         ]
         lines += [f"  {LABELS[d.severity]:<9}{d}" for d in self.listed()]
         return "\n".join(lines)

@@ -8,7 +8,6 @@ stages (Jinja, rapidfuzz, folium …) costs more than checking that nothing chan
 
 from __future__ import annotations
 
-import sys
 import time
 from importlib import metadata
 
@@ -56,7 +55,3 @@ def generate(settings: Settings, progress: Progress | None = None) -> Report:
             {"fingerprint": fingerprint, "docs": docs_state(settings.docs_dir), "report": report.summary_data()},
         )
     return report
-
-
-def print_progress(message: str) -> None:
-    print(f"  {message}", file=sys.stderr, flush=True)

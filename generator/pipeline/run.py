@@ -17,6 +17,7 @@ from generator.entities.names import find_new_names
 from generator.entities.places import PlaceIndex, find_places, place_index
 from generator.model.document import TITLE_KEY, Cleaned, Diagnostic, Document, Paragraph, Skipped
 from generator.model.entity import Entity
+from generator.model.plurals import count
 from generator.model.report import Progress, Report
 from generator.model.settings import Settings
 from generator.pipeline.cache import DocumentCache, files_digest
@@ -103,7 +104,7 @@ def process(path: Path, context: Context) -> Document | Skipped:
     if not cleaned.paragraphs:
         return Skipped(
             path,
-            f"no article text left after cleaning (all {len(cleaned.removed)} line(s) were page "
+            f"no article text left after cleaning ({count(len(cleaned.removed), 'line')} removed as page "
             "furniture; `microsite inspect FILE` lists each line with its reason)",
         )
     analysis = analyse(source, cleaned, settings, context.knowledge)
@@ -142,7 +143,8 @@ def build_docs(settings: Settings, history: dict[str, str], progress: Progress |
     paths, twins = without_twins(discover(settings.documents_dir))
     report.skipped += [Skipped(_display(t.path, settings), t.reason) for t in twins]
     cache = DocumentCache(settings.root, shared_inputs(settings))
-    step = max(1, len(paths) // 20)
+    if progress:
+        progress("Processing documents", 0, len(paths))
     for number, (path, result) in enumerate(process_all(paths, context, cache), 1):
         if isinstance(result, Skipped):
             report.skipped.append(Skipped(_display(path, settings), result.reason))
@@ -153,8 +155,8 @@ def build_docs(settings: Settings, history: dict[str, str], progress: Progress |
             report.diagnostics += [Diagnostic(shown, None, "warning", w) for w in result.source.warnings]
             report.diagnostics += result.english.problems
             report.diagnostics += name_problems(result)  # names the knowledge base writes otherwise
-        if progress and (number % step == 0 or number == len(paths)):
-            progress(f"processed {number}/{len(paths)} documents")
+        if progress:
+            progress("Processing documents", number, len(paths))
     report.diagnostics += [
         Diagnostic(path, None, "warning", "translation of a document that does not exist")
         for path in orphan_translation_files(settings, report.documents, report.skipped)
