@@ -25,6 +25,7 @@ from generator.entities.matching import clitic_forms, clitic_length, tokenize
 from generator.entities.name_groups import NameGroup, find_group
 from generator.model.document import Document
 from generator.model.entity import Entity
+from generator.model.plurals import count
 from generator.model.settings import Settings
 from generator.site.entity_pages import new_name_groups
 from generator.text.normalise import line_key
@@ -59,7 +60,7 @@ def accept_command(name: str, kind: str, entity_id: str | None, settings: Settin
     except AcceptError as error:
         print(f"accept: {error}", file=sys.stderr)
         return 2
-    print(f"accept: wrote {path} ({kind}, named in {len({s.doc_id for s in seen})} document(s))")
+    print(f"accept: wrote {path} ({kind}, named in {count(len({s.doc_id for s in seen}), 'document')})")
     print("  complete it: the English name, role, titles and subtype, and the note")
     return 0
 
@@ -213,7 +214,7 @@ def entry_text(
     for sighting in seen[:SENTENCES_SHOWN]:
         lines.append(f"- [[doc:{sighting.doc_id}#{sighting.paragraph}]]: {_quoted(sighting)}")
     if len(seen) > SENTENCES_SHOWN:
-        lines.append(f"- and {len(seen) - SENTENCES_SHOWN} more document(s)")
+        lines.append(f"- and {count(len(seen) - SENTENCES_SHOWN, 'more document')}")
     return f"---\n{front}---\n" + "\n".join(lines) + "\n"
 
 

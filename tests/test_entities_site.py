@@ -179,7 +179,7 @@ def test_entity_page_shows_note_spellings_documents_in_context_and_co_mentions(b
     assert "وقع رئيس حكومة الوحدة الوطنية في ليبيا عبد الفتاح الدبيبة ووزير الدفاع التركي ياشار غولر" in html
     assert "Turkish Defence Minister Yaşar Güler signed a memorandum" in html
     co = html[html.index('id="most-often-named-with"') :]
-    assert '<a href="../hulusi-akar/">Hulusi Akar</a> <span class="ms-count">3 document(s)</span>' in co
+    assert '<a href="../hulusi-akar/">Hulusi Akar</a> <span class="ms-count">3 documents</span>' in co
     index = (built_site.root / "site" / "entities" / "index.html").read_text(encoding="utf-8")
     assert all(heading in index for heading in ("People", "Organisations", "Places"))
 

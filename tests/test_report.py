@@ -42,7 +42,7 @@ def test_a_diagnostic_is_printed_as_file_line_message():
 
 def test_the_summary_lists_every_problem_on_its_own_line_worst_first():
     lines = a_report().summary().splitlines()
-    assert lines[0].startswith("microsite: 3 document(s) published, 1 file(s) skipped, 2 error(s), 2 warning(s);")
+    assert lines[0].startswith("microsite: 3 documents published, 1 file skipped, 2 errors, 2 warnings;")
     assert lines[1:] == [
         "  FATAL    site_src/commentary/x.md:6: link to unknown document 'nope'",
         "  error    site_src/knowledge/bad.md: field 'type' must be one of person",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from browser import artifact, browser_page
@@ -96,3 +97,31 @@ def test_index_carries_folded_forms_for_every_page(built_site):
     index = json.loads((built_site.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(f"documents/{IDS[4]}/"))
     assert search_key("پایگاه") in texts and search_key("الوطیه") in texts
+
+
+# Words of the page around the article, which search snippets must not show (issue 15).
+PAGE_LABELS = (
+    "Named in",
+    "Source document",
+    "Removed from the source",
+    "Extractive summary",
+    "Provenance",
+    "Cite this page",
+    "Related coverage",
+    "Also written",
+    "Letter forms",
+    "mention",
+    "×",
+    "¶",
+)
+
+
+@pytest.mark.parametrize("query", ["Benghazi", "الوطیه", "آکار", "Güler"])
+def test_result_snippets_are_article_text_not_labels(search_page, query):
+    search(search_page, query)
+    # every result, those folded under "more on this page" too, as the reader sees it (innerText:
+    # the words added to the index unseen stay unseen)
+    search_page.evaluate("() => document.querySelectorAll('.md-search-result details').forEach(d => d.open = true)")
+    shown = search_page.locator(".md-search-result__list").inner_text()
+    assert [label for label in PAGE_LABELS if label in shown] == []
+    assert re.search(r"\w+ \w+ \w+ \w+", shown)  # sentences, not one run of labels and values

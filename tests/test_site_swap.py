@@ -62,7 +62,7 @@ def test_a_build_mkdocs_rejects_leaves_site_as_it_was_and_a_good_one_replaces_it
     assert project.build() != 0
     assert tree_digest(project.root / "site") == before  # same files, same bytes
     err = capfd.readouterr().err
-    assert "0 error(s)" in err and "FATAL" not in err  # the generator accepted it ...
+    assert "0 errors" in err and "FATAL" not in err  # the generator accepted it ...
     assert "editors-guide.md#methods" in (project.root / "docs" / "about.md").read_text(encoding="utf-8")
     assert "does not contain an anchor '#methods'" in err  # ... MkDocs --strict did not
     assert "microsite: MkDocs rejected the build; site/ left as it was" in err

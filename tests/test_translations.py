@@ -56,7 +56,7 @@ def test_english_summary_is_the_english_of_the_picked_sentences(built_site):
 
 def test_document_page_is_bilingual_with_switch_anchors_title_and_summary(built_site):
     html = page(built_site, IDS[4])
-    assert '<h1 class="ms-title" lang="en" dir="ltr">Increasing military cooperation' in html
+    assert '<h1 class="ms-title" lang="en" dir="ltr" data-search-exclude>Increasing military cooperation' in html
     assert 'class="ms-title-original" lang="fa" dir="rtl"' in html
     assert 'data-ms-show="en"' in html and 'data-ms-show="original"' in html and 'data-ms-show="both"' in html
     pairs = re.findall(r'<div class="ms-pair" id="(p\d+)">', html)
@@ -87,7 +87,7 @@ def test_editing_one_paragraph_makes_exactly_that_translation_stale(project, cap
     assert out[1].endswith("1 with problems: 1 stale")
     assert project.build() == 0
     html = page(project, IDS[3])
-    assert "1 of 5 English paragraph(s) are stale" in html
+    assert "1 of 5 English paragraphs is stale: the original changed after it was translated." in html
     assert html.count("Stale: the original paragraph changed") == 1
     assert project.record(IDS[3], "site")["paragraphs"][3]["translation"] == "stale"
 
@@ -117,7 +117,7 @@ def test_missing_translation_blocks_and_orphans_are_reported(project, capsys):
     assert project.build() == 0
     html = page(project, IDS[1])
     paragraphs = len(project.record(IDS[1], "site")["paragraphs"])
-    assert f"English incomplete: 2 of {paragraphs} paragraph(s) untranslated." in html
+    assert f"English incomplete: 2 of {paragraphs} paragraphs untranslated." in html
     assert html.count("Not yet translated.") == 2
 
 
@@ -144,7 +144,7 @@ def test_english_document_needs_no_translation_and_other_languages_get_one(proje
     assert english.count("Turkish Defence Minister Hulusi Akar signed") == 2  # summary and text
     turkish = page(project, "tr_article")
     assert 'class="ms-orig ms-original" lang="tr" dir="ltr"' in turkish
-    assert "English incomplete: 2 of 2 paragraph(s) untranslated." in turkish
+    assert "English incomplete: 2 of 2 paragraphs untranslated." in turkish
     assert project.record("en_article", "site")["translation"]["status"] == "original"
     microsite(["--root", str(project.root), "check"])
     assert "en_article" not in capsys.readouterr().out

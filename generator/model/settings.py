@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from generator.model.plurals import noun
+
 # The folder of editors' files, beside mkdocs.yml; its subfolders are "documents", "translations",
 # "knowledge", "commentary" and "pages".
 SOURCE_FOLDER = "site_src"
@@ -50,11 +52,14 @@ class Settings:
     site_dir: Path  # site/ (built by MkDocs)
     max_document_bytes: int = 2_000_000  # a news article is far smaller; larger files are skipped
     summary_sentences: tuple[int, int] = (2, 4)
-    # The only host outside the site that a reader's browser contacts: map tiles.
+    # The only host outside the site that a reader's browser may contact: map tiles, an optional layer
+    # over the site's own basemap. `layer`: "optional" (offered, off until the reader switches it on),
+    # "shown" (offered and on) or "none" (not offered: readers' browsers contact no third party).
     tiles: dict[str, str] = field(
         default_factory=lambda: {
             "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
             "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+            "layer": "optional",
         }
     )
     # Places beyond the knowledge base from the gazetteer (GeoNames, CLDR, data/regions.yml);
@@ -105,7 +110,8 @@ def load_settings(root: Path | str = ".", docs_dir: Path | str | None = None) ->
     }
     unknown = set(options) - known
     if unknown:
-        raise ValueError(f"{config_path}: unknown setting(s) under extra.microsite: {', '.join(sorted(unknown))}")
+        names = ", ".join(sorted(unknown))
+        raise ValueError(f"{config_path}: unknown {noun(len(unknown), 'setting')} under extra.microsite: {names}")
     if "summary_sentences" in options:
         options["summary_sentences"] = tuple(options["summary_sentences"])
     return Settings(

@@ -14,6 +14,7 @@ from generator.model.entity import DocumentEntity, Entity, Mention
 from generator.model.entity_types import entity_types
 from generator.site import addresses
 from generator.site.render import environment, sort_for_index
+from generator.text.letter_forms import letter_forms
 from generator.text.normalise import fold
 from generator.text.sentences import Sentences, split_sentences
 
@@ -85,6 +86,28 @@ def promotion(entity: Entity) -> tuple[str, str]:
     return slug, "---\n" + "\n".join(lines) + "\n---\n"
 
 
+def entity_page(
+    entity: Entity, naming: list[tuple[Document, DocumentEntity]], note: str, named_with: list[tuple[Entity, int]]
+) -> str:
+    """One entity's page: `naming` the documents that name it (newest first), `note` its editor's
+    note as sanitised HTML, `named_with` the entities most often named with it."""
+    return (
+        environment()
+        .get_template("entity.md.j2")
+        .render(
+            entity=entity,
+            note=note,
+            here=addresses.entity_url(entity.id),
+            appearances=[_appearance(d, item) for d, item in naming[:APPEARANCES_SHOWN]],
+            appearance_count=len(naming),
+            co_mentioned=named_with,
+            promotion=None if entity.reviewed else promotion(entity),
+            # every spelling the page shows, by language ("" for the English name and the aliases)
+            letter_forms=letter_forms({**entity.names, "": (entity.name, *entity.aliases)}),
+        )
+    )
+
+
 def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], notes: dict[str, str]) -> dict[str, bytes]:
     """Entity pages (with their editors' notes: `notes` holds each note as sanitised HTML, see
     editorial.EditorsHtml), the index and the new-names page; places found in the gazetteer have
@@ -93,19 +116,12 @@ def entity_outputs(documents: list[Document], knowledge: dict[str, Entity], note
     found = named_in(documents)
     named = [frozenset(item.entity.id for item in d.entities) for d in documents]
     knowledge = with_found_places(documents, knowledge)
-    outputs = {}
-    for entity in knowledge.values():
-        documents_naming = found.get(entity.id, [])
-        page = env.get_template("entity.md.j2").render(
-            entity=entity,
-            note=notes.get(entity.id, ""),
-            here=addresses.entity_url(entity.id),
-            appearances=[_appearance(d, item) for d, item in documents_naming[:APPEARANCES_SHOWN]],
-            appearance_count=len(documents_naming),
-            co_mentioned=co_mentioned(entity.id, named, knowledge),
-            promotion=None if entity.reviewed else promotion(entity),
-        )
-        outputs[addresses.entity_page(entity.id)] = page.encode("utf-8")
+    outputs = {
+        addresses.entity_page(e.id): entity_page(
+            e, found.get(e.id, []), notes.get(e.id, ""), co_mentioned(e.id, named, knowledge)
+        ).encode("utf-8")
+        for e in knowledge.values()
+    }
     groups = {
         kind.id: sorted((e for e in knowledge.values() if e.type == kind.id), key=lambda e: e.name.casefold())
         for kind in entity_types()

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator.model.document import Document
 from generator.model.entity_types import entity_types
+from generator.model.plurals import count, noun
 from generator.site import addresses
 from generator.text.languages import direction, language_name
 
@@ -77,7 +78,8 @@ def environment() -> Environment:
     env.filters["date_text"] = date_text
     env.filters["date_role"] = lambda role: DATE_ROLES.get(role, role or "")
     env.filters["feed_day"] = feed_day
-    env.filters["count"] = count
+    env.filters["count"] = count  # {{ n | count("document") }}: "1 document", "2 documents"
+    env.filters["noun"] = noun  # {{ n | noun("paragraph") }}: the noun alone, agreeing with n
     env.globals.update(ADDRESS_GLOBALS)
     return env
 
@@ -147,30 +149,6 @@ def render_document(
     )
 
 
-INDEX_PAGE_SIZE = 250  # rows per documents-index page: pages stay light as the corpus grows
-
-
-def documents_index_pages(documents: list[Document]) -> dict[str, str]:
-    """The documents index: `documents/index.md`, then `documents-list/2.md`, … when it is long."""
-    ordered = sort_for_index(documents)
-    chunks = [ordered[i : i + INDEX_PAGE_SIZE] for i in range(0, len(ordered), INDEX_PAGE_SIZE)] or [[]]
-    pages = {}
-    for number, chunk in enumerate(chunks, 1):
-        pages[addresses.documents_index_page(number)] = (
-            environment()
-            .get_template("documents_index.md.j2")
-            .render(
-                documents=chunk,
-                total=len(ordered),
-                number=number,
-                count=len(chunks),
-                first=(number - 1) * INDEX_PAGE_SIZE + 1,
-                to_root=addresses.link("", addresses.documents_index_url(number)),
-            )
-        )
-    return pages
-
-
 def sort_for_index(documents: list[Document]) -> list[Document]:
     """Newest first; undated documents last, by id. A date known to the month or year (ISO 2021-04,
     2021) comes before every day of its period, as ISO strings compare: newest first, April 2021
@@ -195,8 +173,3 @@ def render_feed(documents: list[Document], updated: dict[str, str | None], site:
             updated=max(dates, default="1970-01-01"),
         )
     )
-
-
-def count(number: int, singular: str, plural: str | None = None) -> str:
-    """ "1 document", "2 documents", "0 documents"; `plural` where adding an s is wrong ("entries")."""
-    return f"{number:,} {singular if number == 1 else plural or singular + 's'}"

@@ -19,6 +19,7 @@ import pycountry
 
 from generator.model.document import Skipped, SourceFile
 from generator.model.metadata import METADATA_FIELDS
+from generator.model.plurals import count, noun
 from generator.text.inputs import (
     InputError,
     decode_mostly_utf8,
@@ -159,11 +160,8 @@ def decode_document(raw: bytes) -> tuple[str, str, list[str]]:
             if not bad:
                 return text, "utf-8", []
             offsets = ", ".join(map(str, bad[:10])) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
-            return (
-                text,
-                "utf-8",
-                [f"{len(bad)} byte sequence(s) that are not UTF-8 replaced by U+FFFD (at byte offset(s) {offsets})"],
-            )
+            where = f"{noun(len(bad), 'byte offset')} {offsets}"
+            return text, "utf-8", [f"{count(len(bad), 'byte sequence')} not in UTF-8 replaced by U+FFFD (at {where})"]
     text, encoding = decode(raw)
     return text, encoding, ([] if encoding in ("utf-8", "utf-8-sig", "ascii") else [f"decoded as {encoding}"])
 

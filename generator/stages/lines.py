@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.model import plurals
 from generator.model.document import Removal
 from generator.text.normalise import ends_sentence, line_key, strip_bidi_controls
 
@@ -69,7 +70,12 @@ def source_lines(text: str, first_line: int, removed: list[Removal]) -> list[Lin
         if controls:
             names = ", ".join(sorted({f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in controls}))
             removed.append(
-                Removal(number, names, f"{len(controls)} bidi control character(s) that can reorder text", "bidi")
+                Removal(
+                    number,
+                    names,
+                    f"{plurals.count(len(controls), 'bidi control character')} that can reorder text",
+                    "bidi",
+                )
             )
         stripped = stripped.strip()
         result.append(Line(number, stripped, number, ((number, stripped),)) if stripped else None)

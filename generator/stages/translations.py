@@ -41,6 +41,7 @@ from generator.model.document import (
     TranslationState,
     TranslationStatus,
 )
+from generator.model.plurals import count
 from generator.text.inputs import InputError, read_input_text, split_front_matter, without_front_matter
 from generator.text.normalise import clean_field
 from generator.text.sentences import split_sentences
@@ -264,7 +265,7 @@ def _english_summary(
                 (),
                 None,
                 (
-                    f"paragraph {sentence.paragraph} has {len(original)} sentence(s) in the original and "
+                    f"paragraph {sentence.paragraph} has {count(len(original), 'sentence')} in the original and "
                     f"{len(translated)} in English; add `summary:` to the translation's front matter"
                 ),
             )
