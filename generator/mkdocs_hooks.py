@@ -5,10 +5,16 @@
   page in the browser until a save fixes it (preview.py).
 * Progress: `mkdocs build` shows how many pages are read and written (progress.py: a bar on a
   terminal, plain lines in logs).
-* Search: after every build, folded spellings are added to the search index (search_index.py).
+* Search: Pagefind's index is written after MkDocs by `microsite build` (site/search_pages.py).
 * Hand-written pages (site_src/pages/): their rendered content is sanitised (sanitise.py), so
   editors' Markdown cannot run script or restyle the page. (Commentary and notes are sanitised
   by the generator, editorial.EditorsHtml.)
+* Generated pages (every other page): rendered once. Their HTML blocks, which the generator's
+  templates made and escaped, are set aside before Markdown and put back after it, so
+  Markdown renders only headings and paragraphs (site/prerendered.py); their ids are added to
+  the page's anchors, and every link of their HTML is checked (a broken one is a warning, which
+  fails the strict build), which MkDocs never did for raw HTML. (Links in editors' commentary
+  and notes are the generator's to check, naming the editor's file and line.)
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from generator.model.settings import load_settings
 from generator.pipeline.build import generate
 from generator.preview import PROBLEMS_ENV, GenerationFailed, Preview, decode_problems, problems_of
 from generator.progress import progress_for
-from generator.site.search_index import fold_search_index
+from generator.site.prerendered import SetAside, broken_links, page_links, set_aside
 from generator.text.sanitise import sanitise, sanitise_front_matter
 
 log = logging.getLogger("mkdocs.plugins.microsite")
@@ -34,6 +40,8 @@ _preview: Preview | None = None  # once serving: the state of the last build
 _progress: Progress | None = None  # when building: pages read and written
 _pages = 0
 _count = {"read": 0, "written": 0}
+_set_aside: dict[str, tuple[str, SetAside]] = {}  # generated page -> its Markdown, its blocks set aside
+_links: dict[str, list[str]] = {}  # generated page -> the links of its HTML
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -69,6 +77,8 @@ def on_files(files, config):
     global _pages
     _pages = len(files.documentation_pages())
     _count.update(read=0, written=0)
+    _set_aside.clear()
+    _links.clear()
     if _progress:
         _progress("MkDocs reading pages", 0, _pages)
     return files
@@ -85,14 +95,45 @@ def log_diagnostics(report: Report) -> None:
             log.info("%s: %s", diagnostic.severity, diagnostic)
 
 
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """A generated page's Markdown with its HTML blocks set aside (put back by on_page_content)."""
+    if _hand_written(page, config):
+        return markdown
+    _links[page.file.src_uri] = page_links(markdown)
+    aside = set_aside(markdown)
+    if aside is None:  # nothing to set aside, or an element spans blank lines: Markdown renders it all
+        return markdown
+    _set_aside[page.file.src_uri] = (markdown, aside)
+    return aside.markdown
+
+
 def on_page_content(html: str, page, config, files) -> str:
     if _progress:
         _progress("MkDocs reading pages", _counted("read"), _pages)
-    # A hand-written page is known by its source file, not by its front matter, which the editor writes.
-    if not os.path.lexists(_pages_dir(config.config_file_path) / page.file.src_uri):
-        return html
+    if not _hand_written(page, config):
+        return _restored(html, page, config, files)
     page.meta = sanitise_front_matter(page.meta)  # the templates read it after every page's content
     return sanitise(html)
+
+
+def _restored(html: str, page, config, files) -> str:
+    """A generated page's HTML with its blocks back in place, and their ids among its anchors."""
+    markdown, aside = _set_aside.pop(page.file.src_uri, (None, None))
+    if aside is None:
+        return html
+    restored = aside.restore(html)
+    if restored is None:  # Markdown moved a placeholder: render the page whole, as MkDocs would
+        log.debug("%s: rendered whole by Markdown", page.file.src_uri)
+        page.markdown = markdown
+        page.render(config, files)
+        return page.content
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchor_ids()
+    return restored
+
+
+def _hand_written(page, config) -> bool:
+    """A hand-written page is known by its source file, not by its front matter, which the editor writes."""
+    return os.path.lexists(_pages_dir(config.config_file_path) / page.file.src_uri)
 
 
 @cache
@@ -111,5 +152,14 @@ def _counted(what: str) -> int:
     return _count[what]
 
 
-def on_post_build(config) -> None:
-    fold_search_index(Path(config.site_dir) / "search" / "search_index.json")
+def on_env(env, config, files):
+    """Every link in the HTML of generated pages names a file, page and anchor of the site: all
+    pages are rendered (their anchors known) and none is written yet."""
+    targets = {("" if f.url == "./" else f.url): (f.page.present_anchor_ids if f.page else None) for f in files}
+    for src_uri, links in sorted(_links.items()):
+        page = files.get_file_from_path(src_uri).page
+        for link in broken_links(
+            page.url if page.url != "./" else "", links, targets, page.present_anchor_ids or set()
+        ):
+            log.warning("Generated page '%s' links to '%s', which is not in the site", src_uri, link)
+    return env
