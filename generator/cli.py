@@ -24,6 +24,7 @@ from generator.model.settings import Settings, load_settings
 from generator.pipeline.build import generate
 from generator.preview import PROBLEMS_ENV, Problem, encode_problems, problems_of
 from generator.progress import progress_for
+from generator.site.search_pages import write_search_index
 
 if TYPE_CHECKING:
     from generator.machine_translation import Translator
@@ -89,6 +90,7 @@ def _build_site(settings: Settings) -> int:
     try:
         code = _mkdocs(settings, ["build", "--strict", "--site-dir", str(building)])
         if code == 0:
+            write_search_index(building)  # Pagefind's index of the built site's records (site/search_pages.py)
             _swap_in(building, site)
         else:
             print(

@@ -5,18 +5,16 @@ is found by, every spelling of an entity) is in the entry unseen (`<span hidden>
 
 from __future__ import annotations
 
-import html
 import json
-import re
 
 import pytest
 from conftest import IDS
 
 from generator.site.render import DATE_ROLES, EVIDENCE_SOURCES
-from generator.site.search_index import add_keywords
+from generator.site.search_index import search_key
+from generator.site.search_pages import Record, site_records, words_and_pieces
+from generator.text.normalise import WORD_RE
 
-HIDDEN_RE = re.compile(r"<span hidden>.*?</span>", re.S)
-TAG_RE = re.compile(r"<[^>]+>")
 # Words of the page around the article: labels, facts, provenance, notes, the sidebar, navigation.
 LABELS = [
     "Removed from the source",
@@ -43,8 +41,8 @@ LABELS = [
 
 
 @pytest.fixture(scope="module")
-def index(built_site) -> list[dict]:
-    return json.loads((built_site.root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+def records(built_site) -> dict[str, Record]:
+    return {r.url: r for r in site_records(built_site.root / "site")}
 
 
 @pytest.fixture(scope="module")
@@ -52,75 +50,68 @@ def corpus(built_site) -> dict[str, dict]:
     return {d["id"]: d for d in built_site.corpus("site")["documents"]}
 
 
-def shown(entry: dict) -> str:
-    """What a search result shows of an entry: its title and text, without what is hidden."""
-    return html.unescape(TAG_RE.sub(" ", HIDDEN_RE.sub(" ", f"{entry['title']} {entry['text']}")))
+def shown(record: Record) -> str:
+    """What a result shows of a record: its titles and the original words of its content."""
+    pieces = "".join(json.loads(record.meta["pieces"]))
+    return " ".join([record.meta["title"], record.meta.get("title_en", ""), pieces])
 
 
-def entries_of(index: list[dict], page: str) -> list[dict]:
-    return [e for e in index if e["location"] == page or e["location"].startswith(page + "#")]
+def squeezed(text: str) -> str:
+    return " ".join(text.split())
 
 
 @pytest.mark.parametrize("doc_id", IDS)
-def test_index_holds_the_article_text_in_both_languages(index, corpus, doc_id):
-    text = " ".join(shown(e) for e in entries_of(index, f"documents/{doc_id}/"))
+def test_record_holds_the_titles_and_article_text_in_both_languages(records, corpus, doc_id):
+    text = squeezed("".join(json.loads(records[f"/documents/{doc_id}/"].meta["pieces"])))
     record = corpus[doc_id]
-    for paragraph in record["text"]["original"] + [p for p in record["text"]["en"] if p]:
-        assert " ".join(paragraph.split()) in " ".join(text.split())
-    assert " ".join(record["title"]["original"].split()) in " ".join(text.split())
+    for paragraph in [
+        record["title"]["original"],
+        *record["text"]["original"],
+        *(p for p in record["text"]["en"] if p),
+    ]:
+        assert squeezed(paragraph) in text
+    assert records[f"/documents/{doc_id}/"].meta["title"] == record["title"]["original"]
 
 
 @pytest.mark.parametrize("doc_id", IDS)
-def test_index_holds_no_label_provenance_removed_line_or_navigation(index, corpus, doc_id):
-    entries = entries_of(index, f"documents/{doc_id}/")
-    assert {e["location"].partition("#")[2] for e in entries} <= {"", "summary", "text", "commentary"}
-    text = " ".join(shown(e) for e in entries)
+def test_record_holds_no_label_provenance_removed_line_or_navigation(records, corpus, doc_id):
+    record, text = corpus[doc_id], shown(records[f"/documents/{doc_id}/"])
     assert [label for label in LABELS if label in text] == []
-    record = corpus[doc_id]
     kept = " ".join([record["title"]["original"], *record["text"]["original"]])
     removed = [r["text"] for r in record["removed"] if len(r["text"]) >= 12 and r["text"] not in kept]
     assert [line for line in removed if line in text] == []
     for other in IDS:  # related coverage and links to other documents are not in the index
-        assert other == doc_id or other not in text
+        assert other == doc_id or other not in text + records[f"/documents/{doc_id}/"].content
 
 
-def test_names_of_the_sidebar_and_the_outlet_stay_findable_unseen(index, corpus):
-    root = next(e for e in index if e["location"] == f"documents/{IDS[4]}/")
-    hidden = " ".join(HIDDEN_RE.findall(root["text"]))
+def test_the_content_is_the_shown_words_folded_then_the_names_found_by(records, corpus):
+    record = records[f"/documents/{IDS[4]}/"]
+    words = record.content.split(" ")
+    pieces = json.loads(record.meta["pieces"])
+    assert [search_key(WORD_RE.findall(p)[0]) for p in pieces[:50]] == words[:50]  # word i of both is one word
     for entity in corpus[IDS[4]]["entities"]:
-        assert entity["name_en"] in hidden or entity["name_en"] in root["text"]
-        assert all(name in hidden or name in root["text"] for name in entity["names"])
-    assert "نگاه نو" in root["text"]  # the outlet, shown only among the facts
+        for name in (entity["name_en"], *entity["names"]):
+            assert all(search_key(w) in words for w in WORD_RE.findall(name))
+    assert search_key("نگاه") in words  # the outlet, shown only among the facts
+    assert len(words) > len(pieces)  # names found by, after the shown words: never shown
 
 
-def test_entity_entries_are_the_description_and_sentences_with_every_spelling_unseen(index):
-    entries = entries_of(index, "entities/hulusi-akar/")
-    text = " ".join(shown(e) for e in entries)
-    for label in (
-        "TurkishHulusi",
-        "Arabic",
-        "Persian",
-        "Also written",
-        "Letter forms",
-        "Named in",
-        "mention",
-        "U+06A9",
-    ):
+def test_entity_records_are_the_name_description_and_every_spelling(records):
+    record = records["/entities/hulusi-akar/"]
+    text = shown(record)
+    for label in ("Also written", "Letter forms", "Named in", "mention", "U+06A9", "Arabic", "Persian"):
         assert label not in text
-    assert "Minister of National Defence of Turkey" in text  # the description
-    assert "خلوصي آكار" in text  # a sentence of a document, in the original
-    assert not any(e["location"].endswith("#most-often-named-with") for e in entries)  # navigation
-    root = next(e for e in entries if e["location"] == "entities/hulusi-akar/")
-    assert all(spelling in root["text"] for spelling in ("خلوصی آکار", "آکار", "Akar"))
+    assert "Minister of National Defence of Turkey" in text
+    assert all(spelling in text for spelling in ("خلوصی آکار", "آکار"))
+    assert search_key("آکار") in record.content.split(" ")
 
 
-def test_navigation_pages_are_not_in_the_index(index):
-    locations = {e["location"].partition("#")[0] for e in index}
-    assert "entities/" not in locations and not any(loc.startswith("timeline") for loc in locations)
+def test_only_documents_and_entities_are_indexed(records):
+    assert {url.split("/")[1] for url in records} == {"documents", "entities"}
+    assert "/entities/" not in records and not any(url.startswith("/timeline") for url in records)
 
 
-def test_keywords_are_hidden_escaped_and_added_once():
-    index = {"docs": [{"location": "a/", "title": "A", "text": "<p>Tripoli</p>"}, {"location": "b/", "text": "x"}]}
-    added = add_keywords(index, {"a/": ["Tripoli", "<Sirte>", "<Sirte>", ""]})
-    assert added["docs"][0]["text"] == "<p>Tripoli</p> <span hidden>&lt;Sirte&gt;</span>"
-    assert added["docs"][1]["text"] == "x"
+def test_words_that_fold_to_nothing_join_the_word_before():
+    keys, pieces = words_and_pieces("«الوطیه»، \u0651 می\u200cشود ﻻ")
+    assert keys == [search_key("الوطیه"), search_key("می\u200cشود"), search_key("ﻻ")]
+    assert "".join(pieces) == "«الوطیه»، \u0651 می\u200cشود ﻻ"

@@ -1,30 +1,18 @@
-"""Cross-script search for Material's lunr index.
+"""Cross-script search: the form search compares words in, and the folding script of the page.
 
-lunr has no Persian, and its Arabic trimmer cuts پ چ ژ گ ک ی from word ends, so ی/ي, ک/ك,
-hamza forms and ZWNJ would split results. After MkDocs writes `search/search_index.json`, every
-word whose folded form (`search_key`) differs from it gets that folded form added to the
-entry's text; the page script folds the reader's query the same way (microsite.js, `foldQuery`)
-before Material's search reads it. Both sides then meet on one spelling: the script folds with
+The site's search (search_pages.py, Pagefind) indexes every word in its `search_key` form; the
+page script folds the reader's query the same way (microsite.js, `micrositeFoldQuery`), with
 the build's own table (text/normalise.py, `folding_table`), which the build writes into
-`assets/javascripts/folding.js` (`folding_script`), loaded before microsite.js.
-
-Snippets are the article: the templates mark labels, facts, provenance, citations and links to
-other pages `data-search-exclude`, so Material leaves them out of the index. What readers search
-for among them, the names of the people, organisations and places a document names (in English
-and as written) and its outlet, and every spelling of an entity, are added to the page's entry
-unseen, from the site's own dataset (data/corpus.json, data/entities.json).
+`assets/javascripts/folding.js` (`folding_script`), loaded before microsite.js. Both sides then
+meet on one spelling: ی/ي, ک/ك, hamza forms, ZWNJ, tashkeel and پ چ ژ گ fold alike.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from pathlib import Path
-from typing import Any
 
-from generator.site.addresses import CORPUS_JSON, ENTITIES_JSON
-from generator.text.normalise import SEARCH_PAIRS, WORD_RE, fold, folding_table
+from generator.text.normalise import SEARCH_PAIRS, fold, folding_table
 
 TAG_RE = re.compile(r"<[^>]+>")
 PERSIAN_TO_ARABIC = str.maketrans(dict(SEARCH_PAIRS))
@@ -43,62 +31,3 @@ def folding_script() -> str:
         "   rules microsite.js folds search queries with. Do not edit. */\n"
         f"window.micrositeFolding = {table};\n"
     )
-
-
-def add_folded_forms(index: dict) -> dict:
-    """Append the folded variants of each entry's title and text to its text, hidden from previews."""
-    for entry in index.get("docs", []):
-        variants = folded_variants(f"{entry.get('title', '')} {entry.get('text', '')}")
-        if variants:
-            entry["text"] = f"{entry.get('text', '')} <span hidden>{' '.join(variants)}</span>"
-    return index
-
-
-def folded_variants(text: str) -> list[str]:
-    """Folded forms of the words of `text` that folding changes (beyond case), in order, once each."""
-    seen: dict[str, None] = {}
-    for word in WORD_RE.findall(TAG_RE.sub(" ", text)):
-        key = search_key(word)
-        if key and key != word.casefold():
-            seen.setdefault(key, None)
-    return list(seen)
-
-
-def add_keywords(index: dict, keywords: dict[str, list[str | None]]) -> dict:
-    """Append to the entry of each page (by its location) the words `keywords` gives it that its
-    text lacks, hidden from previews."""
-    for entry in index.get("docs", []):
-        text = entry.get("text", "")
-        missing = [k for k in dict.fromkeys(keywords.get(entry.get("location"), ())) if k and k not in text]
-        if missing:
-            entry["text"] = f"{text} <span hidden>{html.escape(' · '.join(missing), quote=False)}</span>"
-    return index
-
-
-def page_keywords(site: Path) -> dict[str, list[str | None]]:
-    """Words to find each page by that the page shows only among labels: a document's entities (in
-    English and as written) and outlet; an entity's spellings. From the built dataset, if present."""
-    keywords: dict[str, list[str | None]] = {}
-    for record in _records(site / CORPUS_JSON, "documents"):
-        names = [n for e in record.get("entities", ()) for n in (e.get("name_en"), *e.get("names", ()))]
-        keywords[record["url"]] = [*names, record.get("outlet")]
-    for record in _records(site / ENTITIES_JSON, "entities"):
-        spellings = [n for names in record.get("names", {}).values() for n in names]
-        keywords[record["url"]] = [record.get("name_en"), *spellings, *record.get("aliases", ())]
-    return keywords
-
-
-def _records(path: Path, key: str) -> list[dict[str, Any]]:
-    if not path.is_file():
-        return []
-    return [r for r in json.loads(path.read_text(encoding="utf-8")).get(key, []) if r.get("url")]
-
-
-def fold_search_index(path: Path) -> None:
-    """The index MkDocs wrote (site/search/search_index.json), with each page's keywords and the
-    folded forms of its words."""
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    index = add_folded_forms(add_keywords(index, page_keywords(path.parent.parent)))
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

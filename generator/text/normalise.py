@@ -44,8 +44,8 @@ _ARABIC_FOLD = (
     ("\u061c", ""),
 )
 _FOLD_PAIRS = _ARABIC_FOLD + _DIGITS
-# Search only (site/search_index.py): lunr's Arabic trimmer cuts letters outside the Arabic block
-# (پ چ ژ گ) from the ends of indexed words but not of queries; on their Arabic base letters they survive both.
+# Search only (site/search_index.py, search_key): Persian-only letters (پ چ ژ گ) on their Arabic base
+# letters, so a query typed in either script meets the indexed word in one spelling.
 SEARCH_PAIRS = (("پ", "ب"), ("چ", "ج"), ("ژ", "ز"), ("گ", "ك"))
 _NON_WORD_RE = re.compile(r"[^\w]+")
 # Every combining mark of the Basic Multilingual Plane (canonical combining class not 0: tashkeel,

@@ -42,7 +42,7 @@
   else init();
 })();
 
-/* Search across scripts: fold the query the way the build folded the index (search_index.py,
+/* Search across scripts: fold the query the way the build folded the index (search_pages.py,
    search_key), with the build's own rules: assets/javascripts/folding.js, generated from
    generator/text/normalise.py (folding_table) and loaded before this script, sets
    window.micrositeFolding. Lower case and case folding (ß → ss), compatibility decomposition,
@@ -67,14 +67,7 @@
       .normalize("NFKD").replace(MARKS, "")
       .replace(LETTERS, function (c) { return letters[c]; });
   }
-  window.micrositeFoldQuery = foldQuery;
-
-  document.addEventListener("input", function (event) {
-    var field = event.target;
-    if (!field.matches || !field.matches("[data-md-component=search-query]")) return;
-    var folded = foldQuery(field.value);
-    if (folded !== field.value) field.value = folded;
-  }, true);
+  window.micrositeFoldQuery = foldQuery;  /* search.js folds every query with it */
 })();
 
 /* "Cite this page": the access date is the reader's today. */
