@@ -38,8 +38,14 @@ test-fast: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/microsite serve
 
-## bench: synthetic corpora of 1,000 and 5,000 documents and one long one-line document; writes BENCHMARKS.md (several minutes)
-bench: $(STAMP)
+# Lighthouse for `make bench`, at the version bench/package-lock.json pins, into bench/node_modules (git-ignored)
+BENCH_NPM := bench/node_modules/.package-lock.json
+$(BENCH_NPM): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	touch $(BENCH_NPM)
+
+## bench: synthetic corpora of 1,000 and 5,000 documents, one long one-line document, page weights and Lighthouse; writes BENCHMARKS.md (several minutes)
+bench: $(STAMP) $(BENCH_NPM)
 	$(BIN)/python bench/run.py
 
 ## generate: docs/ only, without MkDocs

@@ -11,7 +11,9 @@ And the hostile case of issue 11 (`--only long-line` measures just this, in unde
 generator, cold, on the five source documents alone and with one Arabic document of 0.5, 1 and
 1.95 MB written on a single line (bench/synthetic.py, `one_line_document`). And the gazetteer's
 cost of issue 14 (`--only gazetteer`): the generator, cold, at 1,000 documents with the gazetteer
-off and on, in turn.
+off and on, in turn. And what a reader's browser pays, issue 16 (`--only lighthouse`, at the sizes
+given): Lighthouse performance on mobile and the bytes a page load downloads, for the home, the
+documents index, a document and the map page of each size's built site (bench/page_weight.py).
 Writes BENCHMARKS.md with the figures and the machine they ran on.
 
 Projects are created in a new folder and deleted only after every measurement: on ext4, creating
@@ -37,6 +39,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench import page_weight  # noqa: E402
 from bench.synthetic import build_corpus, one_line_document  # noqa: E402
 
 SOURCES = REPO / "site_src" / "documents"
@@ -45,6 +48,8 @@ LONG_LINE_MB = [0.5, 1.0, 1.95]
 LONG_LINE_HEADING = "## One long line (issue 11)"
 GAZETTEER_HEADING = "## The gazetteer (issue 14)"
 GAZETTEER_DOCUMENTS = 1000
+# The key that marks each part's JSON block in a log printed by an earlier run (for --from-log).
+PART_KEYS = ("long_line", "gazetteer", "lighthouse")
 GAZETTEER_MAX_SHARE = 0.10  # issue 14: the gazetteer adds at most 10% to a 1,000-document cold build
 
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
@@ -91,6 +96,12 @@ def skeleton(root: Path) -> Path:
 def project(root: Path, count: int) -> Path:
     build_corpus(sorted(SOURCES.glob("*.txt")), skeleton(root) / "site_src" / "documents", count)
     return root
+
+
+def built_site(root: Path) -> Path:
+    """The project's site as `make site` builds it (`microsite build`: generator, MkDocs, search index)."""
+    run([sys.executable, "-m", "generator.cli", "--root", str(root), "build"], REPO)
+    return root / "site"
 
 
 def long_line_project(root: Path, megabytes: float) -> Path:
@@ -177,7 +188,8 @@ def measure(count: int, workdir: Path, runs: int) -> dict:
         "page_kb_max": pages[largest] / 1024,
         "largest_page": str(largest.relative_to(site)),
         "pages": len(pages),
-        "search_index_kb_per_doc": (site / "search" / "search_index.json").stat().st_size / 1024 / count,
+        # Material's lunr index is gone (issue 16: Pagefind, written by `microsite build`, not `mkdocs build`)
+        "search_index_kb_per_doc": folder_size(site / "pagefind") / 1024 / count if (site / "pagefind").is_dir() else 0,
         "site_mb": folder_size(site) / 1e6,
         "map_files": len(list((site / "maps").glob("*.html"))),
     }
@@ -379,37 +391,52 @@ def main() -> None:
     parser.add_argument("--gazetteer-documents", type=int, default=GAZETTEER_DOCUMENTS)
     parser.add_argument(
         "--only",
-        choices=["long-line", "gazetteer"],
+        choices=["long-line", "gazetteer", "lighthouse"],
         help="measure only this part and replace only its section of the output",
     )
     args = parser.parse_args()
     if args.from_log:
         blocks = [json.loads(b) for b in re.findall(r"^\{$.*?^\}$", args.from_log.read_text(), re.M | re.S)]
-        results = [b for b in blocks if not b.get("long_line") and not b.get("gazetteer")]
-        long_line = next((b for b in blocks if b.get("long_line")), None)
-        gazetteer = next((b for b in blocks if b.get("gazetteer")), None)
-        args.output.write_text(render_markdown(report(results), results, long_line, gazetteer), encoding="utf-8")
+        results = [b for b in blocks if not any(b.get(key) for key in PART_KEYS)]
+        long_line, gazetteer, lighthouse = (next((b for b in blocks if b.get(key)), None) for key in PART_KEYS)
+        markdown = render_markdown(report(results), results, long_line, gazetteer, lighthouse)
+        args.output.write_text(markdown, encoding="utf-8")
         return
     workdir = args.workdir / f"run-{os.getpid()}"
     try:
-        results, long_line, gazetteer = measure_parts(args, workdir)
+        results, long_line, gazetteer, lighthouse = measure_parts(args, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     if args.only:
-        part = long_line_section(long_line) if long_line else gazetteer_section(gazetteer or {})
-        heading = LONG_LINE_HEADING if long_line else GAZETTEER_HEADING
-        print(part)
-        existing = args.output.read_text(encoding="utf-8") if args.output.is_file() else "# Benchmarks\n"
-        args.output.write_text(with_section(existing, part, heading), encoding="utf-8")
+        write_only_part(args.output, args.only, long_line or gazetteer or lighthouse or {})
         return
     table = report(results)
     print(table)
-    args.output.write_text(render_markdown(table, results, long_line, gazetteer), encoding="utf-8")
+    args.output.write_text(render_markdown(table, results, long_line, gazetteer, lighthouse), encoding="utf-8")
 
 
-def measure_parts(args: argparse.Namespace, workdir: Path) -> tuple[list[dict], dict | None, dict | None]:
-    """The corpora of each size, the one-long-line case and the gazetteer's cost (or the one `--only` names)."""
-    results, long_line, gazetteer = [], None, None
+def write_only_part(output: Path, only: str, result: dict) -> None:
+    """Replace only the section of the part `--only` names in `output` (added if it has none)."""
+    sections = {
+        "long-line": (long_line_section, LONG_LINE_HEADING),
+        "gazetteer": (gazetteer_section, GAZETTEER_HEADING),
+        "lighthouse": (lighthouse_section, page_weight.HEADING),
+    }
+    render, heading = sections[only]
+    part = render(result)
+    print(part)
+    existing = output.read_text(encoding="utf-8") if output.is_file() else "# Benchmarks\n"
+    output.write_text(with_section(existing, part, heading), encoding="utf-8")
+
+
+def lighthouse_section(result: dict) -> str:
+    return page_weight.section(result, machine(), time.strftime("%Y-%m-%d"))
+
+
+def measure_parts(args: argparse.Namespace, workdir: Path) -> tuple[list[dict], dict | None, dict | None, dict | None]:
+    """The corpora of each size, the one-long-line case, the gazetteer's cost and the page weights
+    (or the one part `--only` names)."""
+    results, long_line, gazetteer, lighthouse = [], None, None, None
     for count in [] if args.only else args.sizes:
         print(f"bench: {count} documents …", file=sys.stderr, flush=True)
         results.append(measure(count, workdir, args.runs))
@@ -423,7 +450,22 @@ def measure_parts(args: argparse.Namespace, workdir: Path) -> tuple[list[dict], 
         print(f"bench: the gazetteer at {args.gazetteer_documents} documents …", file=sys.stderr, flush=True)
         gazetteer = measure_gazetteer(args.gazetteer_documents, workdir, args.runs)
         print(json.dumps(gazetteer, indent=1), file=sys.stderr)
-    return results, long_line, gazetteer
+    if args.only in (None, "lighthouse"):
+        lighthouse = measure_lighthouse(args, workdir)
+        print(json.dumps(lighthouse, indent=1), file=sys.stderr)
+    return results, long_line, gazetteer, lighthouse
+
+
+def measure_lighthouse(args: argparse.Namespace, workdir: Path) -> dict:
+    """Lighthouse and page weights on each size's site, built by `microsite build` (in the project `measure`
+    timed, where its cache makes the generator's part instant)."""
+    sites = []
+    for count in args.sizes:
+        print(f"bench: Lighthouse and page weights at {count} documents …", file=sys.stderr, flush=True)
+        measured = workdir / f"bench-{count}"  # the project `measure` timed, if it ran
+        root = measured if measured.is_dir() else project(workdir / f"site-{count}", count)
+        sites.append((count, built_site(root)))
+    return page_weight.measure(sites, args.runs)
 
 
 def assessment(results: list[dict]) -> str:
@@ -458,7 +500,13 @@ def assessment(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def render_markdown(table: str, results: list[dict], long_line: dict | None, gazetteer: dict | None = None) -> str:
+def render_markdown(
+    table: str,
+    results: list[dict],
+    long_line: dict | None,
+    gazetteer: dict | None = None,
+    lighthouse: dict | None = None,
+) -> str:
     runs = results[0].get("runs", 1)
     return (
         f"""# Benchmarks
@@ -477,6 +525,7 @@ with no `docs/`, `site/` or cache).
 """
         + ("\n" + long_line_section(long_line) if long_line else "")
         + ("\n" + gazetteer_section(gazetteer) if gazetteer else "")
+        + ("\n" + lighthouse_section(lighthouse) if lighthouse else "")
     )
 
 
