@@ -58,3 +58,18 @@ def test_timeline_and_entity_pages_link_back_to_documents(built_site):
         page.locator(".ms-appearance-head a").first.click()
         page.wait_for_url(f"{base}documents/{IDS[4]}/")
         assert errors == []
+
+
+def test_no_page_downloads_the_sitemap_and_the_feed_is_still_announced(built_site):
+    """Material fetches sitemap.xml (which grows with the corpus) for every link whose rel is exactly
+    "alternate"; the feed's link says "alternate feed", which feed readers read and Material skips."""
+    with browser_page(built_site.root / "site") as (page, base, errors):
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        for path in PAGES.values():
+            page.goto(f"{base}{path}")
+            page.wait_for_load_state("networkidle")
+        assert [url for url in requested if "sitemap" in url] == []
+        feed = page.locator('link[type="application/atom+xml"]')
+        assert feed.get_attribute("rel") == "alternate feed" and feed.get_attribute("href").endswith("feed.xml")
+        assert errors == []
