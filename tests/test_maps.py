@@ -225,3 +225,16 @@ def test_documents_share_one_map_file_and_name_their_places_in_its_address(proje
     assert map_src(IDS[4]).startswith("../../maps/document.html#places=")
     assert map_src("008_no_place") is None  # no place, no map
     assert sorted(p.name for p in (site / "maps").iterdir()) == ["document.html", "site.html"]
+
+
+def test_a_popup_lists_a_few_documents_and_sends_the_reader_to_the_place_page_for_the_rest(tmp_path):
+    """One map file serves every document page: its popups must not grow with the corpus."""
+    place = hostile_place(tmp_path, "Busy Port")
+    many = tuple(
+        MappedDocument(f"documents/d{i:02}/", f"Report {i:02}", f"تقرير {i:02}", "ar", "rtl", f"2021-01-{i:02}")
+        for i in range(1, 21)
+    )
+    html = render_map([Place(place.entity, many)], TILES, document_map=True)
+    listed = set(re.findall(r"Report (\d\d)", html))
+    assert listed == {f"{i:02}" for i in range(1, 9)}
+    assert "and 12 more documents on the place" in html and "named in 20 documents" in html
