@@ -111,3 +111,16 @@ def browser_page(site: Path, viewport: dict | None = None) -> Iterator[tuple[obj
         finally:
             context.close()
             browser.close()
+
+
+def load_frames(page) -> None:
+    """Bring every (lazy) iframe into view and wait until its map has put its markers in place, so that
+    a screenshot or an accessibility check sees the drawn map."""
+    for index in range(page.locator("iframe").count()):
+        iframe = page.locator("iframe").nth(index)
+        iframe.scroll_into_view_if_needed()
+        frame = iframe.element_handle().content_frame()
+        frame.wait_for_load_state("load")
+        if frame.locator(".leaflet-container").count():
+            frame.locator(".leaflet-marker-icon").first.wait_for(state="attached")
+    page.evaluate("window.scrollTo(0, 0)")

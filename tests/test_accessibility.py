@@ -16,7 +16,7 @@ import os
 from importlib import resources
 
 import pytest
-from browser import artifact, browser_page
+from browser import artifact, browser_page, load_frames
 from conftest import IDS
 
 PERSIAN, ARABIC = IDS[4], IDS[1]  # 004_5d81250088eb90cf (fa), 001_68d0712cb814f501 (ar)
@@ -42,18 +42,6 @@ def axe_script() -> str:
     text = script.read_text(encoding="utf-8")
     assert text.startswith("/*! axe v4."), "axe-playwright-python no longer ships axe-core 4.x as axe.min.js"
     return text
-
-
-def load_frames(page) -> None:
-    """Bring every (lazy) iframe into view and wait until its map has drawn its markers."""
-    for index in range(page.locator("iframe").count()):
-        iframe = page.locator("iframe").nth(index)
-        iframe.scroll_into_view_if_needed()
-        frame = iframe.element_handle().content_frame()
-        frame.wait_for_load_state("load")
-        if frame.locator(".leaflet-container").count():
-            frame.locator(".leaflet-marker-icon").first.wait_for()
-    page.evaluate("window.scrollTo(0, 0)")
 
 
 # axe-core 4.12's color-contrast has no blend function for `mix-blend-mode: plus-lighter`, which

@@ -5,7 +5,7 @@ Each page answers, draws without a console error, and does not scroll sideways."
 from __future__ import annotations
 
 import pytest
-from browser import artifact, browser_page
+from browser import artifact, browser_page, load_frames
 from conftest import IDS
 
 PAGES = {
@@ -16,18 +16,6 @@ PAGES = {
     "entity": "entities/khalifa-haftar/",
 }
 WIDTHS = {1280: 900, 390: 844}  # width -> height of the window
-
-
-def draw_maps(page) -> None:
-    """Bring each (lazy) map iframe into view and let it draw before the picture is taken."""
-    for index in range(page.locator("iframe").count()):
-        iframe = page.locator("iframe").nth(index)
-        iframe.scroll_into_view_if_needed()
-        frame = iframe.element_handle().content_frame()
-        frame.wait_for_load_state("load")
-        if frame.locator(".leaflet-container").count():
-            frame.locator(".leaflet-marker-icon").first.wait_for(state="attached")
-    page.evaluate("window.scrollTo(0, 0)")
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -41,7 +29,7 @@ def test_screenshots_of_every_kind_of_page_at_desktop_and_phone_width(built_site
         for name, path in PAGES.items():
             assert page.goto(f"{base}{path}").status == 200, name
             page.locator("h1").first.wait_for()
-            draw_maps(page)
+            load_frames(page)
             assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways"
             target = artifact(f"screen-{name}-{width}.png")
             page.screenshot(path=str(target), full_page=True)
