@@ -47,3 +47,25 @@ def test_issue_14_entity_targets_hold_and_no_one_is_linked_to_a_namesake(results
 
 def test_committed_evaluation_is_what_make_eval_writes(results):
     assert (REPO / "EVALUATION.md").read_text(encoding="utf-8") == run.report(results)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    """The five source documents as the site processes them, labelled with no new person: any name
+    they offer on the New names page counts against its precision."""
+    from generator.model.document import Document
+    from generator.model.settings import load_settings
+    from generator.pipeline.run import load_context, process
+
+    settings = load_settings(REPO)
+    context = load_context(settings, history={})
+    found = [process(path, context) for path in sorted(settings.documents_dir.glob("*.txt"))]
+    return [run.Labelled(d.doc_id, {"people": []}, d) for d in found if isinstance(d, Document)]
+
+
+@pytest.mark.parametrize("labelled_set", list(run.SETS))
+def test_the_new_names_page_of_the_seeds_and_a_labelled_set_meets_the_precision_target(results, seeds, labelled_set):
+    assert len(seeds) == 5
+    _, details = results[labelled_set]
+    page = run.new_names_page([*details["items"], *seeds])
+    assert page["New names page precision"] >= run.TARGETS["New names page precision"], page
