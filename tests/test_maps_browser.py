@@ -32,6 +32,7 @@ def test_each_document_map_shows_its_places(built_site):
         for doc_id in IDS:
             record = built_site.record(doc_id, "site")
             page.goto(f"{base}documents/{doc_id}/")
+            page.locator("iframe.ms-map--document").scroll_into_view_if_needed()  # fetched when near the view
             frame = page.frame_locator("iframe.ms-map--document")
             frame.locator(".leaflet-marker-icon").first.wait_for()
             shown = frame.locator(".leaflet-marker-icon").evaluate_all("els => els.length")
@@ -70,3 +71,21 @@ def test_hostile_names_show_as_text_in_a_real_popup(project):
         marker.hover()
         assert "${alert(2)}" in frame.locator(".leaflet-tooltip").inner_text()
         assert errors == []  # includes: no alert dialog opened
+
+
+def test_a_document_map_is_fetched_when_the_reader_scrolls_to_it_not_with_the_page(built_site):
+    """Issue 16, page weight: Leaflet and the basemap are more than the rest of a document page, so a
+    phone that opens the page downloads them only once the reader scrolls to the map."""
+    phone = {"width": 412, "height": 823}  # Lighthouse's mobile screen
+    with browser_page(built_site.root / "site", viewport=phone) as (page, base, errors):
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(f"{base}documents/{IDS[0]}/", wait_until="networkidle")
+        assert not [url for url in fetched if "/maps/" in url or "leaflet" in url]
+        iframe = page.locator("iframe.ms-map--document")
+        assert iframe.get_attribute("src") is None
+        iframe.scroll_into_view_if_needed()
+        frame = iframe.element_handle().content_frame()
+        frame.locator(".leaflet-marker-icon").first.wait_for()
+        assert [url for url in fetched if "/maps/document.html" in url]
+        assert errors == []

@@ -124,11 +124,13 @@ def elements(path: Path) -> list[list]:
 
 
 def theme_scripts() -> list[re.Pattern[str]]:
-    """The inline scripts of Material's templates, with each template expression matching any URL text."""
+    """The inline scripts of Material's templates and of the site's theme overrides (overrides/), with each
+    template expression matching any URL text."""
     import material
 
     patterns = []
-    for template in sorted((Path(material.__file__).parent / "templates" / "partials" / "javascripts").glob("*.html")):
+    material_scripts = (Path(material.__file__).parent / "templates" / "partials" / "javascripts").glob("*.html")
+    for template in sorted(material_scripts) + sorted((REPO / "overrides").rglob("*.html")):
         for tag, _, text in elements(template):
             if tag == "script":
                 parts = re.split(r"\{\{.*?\}\}", text)

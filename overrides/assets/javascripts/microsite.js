@@ -80,3 +80,30 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fill);
   else fill();
 })();
+
+/* Document maps: a map's frame (Leaflet and the basemap, about 340 KiB, more than the rest of the page)
+   is fetched when the reader scrolls within 100 px of it, not with the page (issue 16, page weight).
+   The template writes the address in data-ms-map and a <noscript> frame for readers without scripts. */
+(function () {
+  "use strict";
+  function show(frame) {
+    frame.src = frame.getAttribute("data-ms-map");
+    frame.removeAttribute("data-ms-map");
+  }
+  function init() {
+    var frames = document.querySelectorAll("iframe[data-ms-map]");
+    var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        observer.unobserve(entry.target);
+        show(entry.target);
+      });
+    }, { rootMargin: "100px 0px" }) : null;
+    frames.forEach(function (frame) {
+      frame.hidden = false;
+      if (observer) observer.observe(frame); else show(frame);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
