@@ -78,7 +78,7 @@ def _serve(settings: Settings, dev_addr: str, problems: list[Problem]) -> None:
     docs/ as just generated, or as last generated with the problems found since (preview.py)."""
     env = _mkdocs_env(settings, {"MICROSITE_DOCS_FRESH": "1", PROBLEMS_ENV: encode_problems(problems)})
     os.chdir(settings.root)
-    os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr], env)
+    os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", dev_addr], env)
 
 
 def _build_site(settings: Settings) -> int:

@@ -3,6 +3,7 @@ rejects, or that is killed while MkDocs runs, leaves the previous site as it was
 
 from __future__ import annotations
 
+import inspect
 import os
 import signal
 import subprocess
@@ -126,3 +127,28 @@ def test_folders_of_a_build_still_running_are_left_alone(tmp_path):
     stale.mkdir()
     _clear_stale_builds(tmp_path / "site")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["site", running.name])
+
+
+def test_the_preview_rebuilds_only_changed_pages_and_mkdocs_warning_about_it_does_not_stop_strict_mode():
+    """Issue 16, preview at scale: `microsite serve` runs MkDocs' dirty builds (a save rebuilds the pages
+    whose docs/ file the generator rewrote), whose warning strict mode would otherwise turn into a failure.
+    Only that warning is let through silently."""
+    import logging
+
+    from generator import cli, mkdocs_hooks
+
+    assert '"serve", "--dirty"' in inspect.getsource(cli._serve)
+    mkdocs_hooks.on_startup("serve", dirty=True)
+    build_log = logging.getLogger("mkdocs.commands.build")
+    try:
+        counted: list[str] = []
+        handler = logging.Handler(logging.WARNING)
+        handler.emit = lambda record: counted.append(record.getMessage())  # type: ignore[method-assign]
+        build_log.addHandler(handler)
+        build_log.warning("A 'dirty' build is being performed, this will likely lead to inaccurate navigation")
+        build_log.warning("Doc file 'about.md' contains a link to 'missing.md', which is not found")
+        assert counted == ["Doc file 'about.md' contains a link to 'missing.md', which is not found"]
+    finally:
+        build_log.removeHandler(handler)
+        build_log.removeFilter(mkdocs_hooks._dirty_build_is_expected)
+        mkdocs_hooks._serving = False
