@@ -19,6 +19,7 @@ import json
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -35,6 +36,8 @@ MIN_SCORE = 95  # Lighthouse performance on mobile, every page measured
 MAX_DOCUMENT_KIB = 400  # bytes a document page load downloads, decoded, at any corpus size
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".geojson", ".webmanifest"}
 PAGES = ("Home", "Documents index", "A document", "Map")
+SEARCH_QUERIES = ("Watiya", "الوطية", "آکار")  # issue 16's cross-script queries, in Latin, Arabic and Persian letters
+MAX_FIRST_SEARCH_KB = 300  # a reader's first query at 5,000 documents (KB = 1,000 bytes)
 TOP_OPPORTUNITIES = 3  # and as many of the largest downloads, per page
 MIN_SAVING_MS = 50  # opportunities Lighthouse estimates to save less are not reported
 
@@ -158,7 +161,33 @@ def measure_site(site: Path, documents: int, runs: int) -> dict:
         pages = {
             name: {"path": path, **measure_page(base + path, base, runs)} for name, path in page_paths(site).items()
         }
-    return {"documents": documents, "runs": runs, "pages": pages}
+    return {"documents": documents, "runs": runs, "pages": pages, "first_search": first_search_bytes(site)}
+
+
+def first_search_bytes(site: Path) -> dict[str, int]:
+    """Bytes each query of SEARCH_QUERIES downloads on a fresh page (see `first_query_bytes`)."""
+    return {query: first_query_bytes(site, query) for query in SEARCH_QUERIES}
+
+
+SEARCH_SHOWN = "() => /matching|No matching/.test(document.querySelector('.ms-search__meta').textContent)"
+
+
+def first_query_bytes(site: Path, query: str) -> int:
+    """Bytes of the responses after `query` is typed on the home page of a fresh browser (nothing loaded
+    for search before): Pagefind's script, worker, WebAssembly, entry, index chunks, results' fragments."""
+    sys.path.insert(0, str(BENCH.parent / "tests"))
+    from browser import browser_page  # the tests' Chromium page (Playwright): only when measuring
+
+    with browser_page(site) as (page, base, _errors):
+        sizes: dict[str, int] = {}
+        page.on("requestfinished", lambda r: sizes.setdefault(r.url, r.sizes()["responseBodySize"]))
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        before = set(sizes)
+        page.locator("#ms-search-input").fill(query)
+        page.wait_for_function(SEARCH_SHOWN)
+        page.wait_for_load_state("networkidle")
+        return sum(size for url, size in sizes.items() if url not in before)
 
 
 def chromium_version() -> str:
@@ -182,6 +211,8 @@ def figures_table(sizes: list[dict]) -> str:
         lines.append(row(f"{page}: Lighthouse performance (mobile)", [f"{m['median_score']:g}" for m in measured]))
         weights = [f"{m['kib']:,.0f} KiB / {m['gzip_kib']:,.0f} KiB" for m in measured]
         lines.append(row(f"{page}: downloaded, decoded / gzip", weights))
+    lines.append(row("A reader's first search: downloaded (the largest of the queries)", [
+        f"{max(s['first_search'].values()) / 1000:,.0f} KB" for s in sizes]))  # fmt: skip
     return "\n".join(lines)
 
 
@@ -198,6 +229,12 @@ def targets_table(sizes: list[dict]) -> str:
     lines.append(
         f"| A document page downloads at most {MAX_DOCUMENT_KIB} KiB, decoded (every size) | "
         f"{', '.join(f'{w:,.0f} KiB' for w in weights)} | {yes(max(weights) <= MAX_DOCUMENT_KIB)} |"
+    )
+    largest = max(sizes, key=lambda size: size["documents"])
+    first = max(largest["first_search"].values()) / 1000
+    lines.append(
+        f"| A reader's first search downloads at most {MAX_FIRST_SEARCH_KB} KB ({largest['documents']:,} documents) | "
+        f"{first:,.0f} KB | {yes(first <= MAX_FIRST_SEARCH_KB)} |"
     )
     return "\n".join(lines)
 
@@ -231,7 +268,9 @@ defaults (simulated slow 4G and 4× CPU slowdown), performance only; the median 
 per page. The site is built as `make site` builds it and served on 127.0.0.1 with gzip, as GitHub Pages
 serves it. Bytes are every response the page load fetched (HTML, CSS, JS, fonts, images, JSON, the map's
 frame, any search index a script fetches on load), decoded and on the wire; the document page is the one
-with the largest HTML.
+with the largest HTML; its map's frame is fetched when the reader scrolls near it, after the load measured.
+A reader's first search: the bytes downloaded once each of {", ".join(f"«{q}»" for q in SEARCH_QUERIES)} is
+typed in the search box of a page that has fetched nothing for search yet (Chromium, decoded).
 
 {figures_table(sizes)}
 

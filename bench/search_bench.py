@@ -23,8 +23,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
-from generator.site.search_index import folded_variants  # noqa: E402
+from bench.page_weight import first_query_bytes  # noqa: E402
+from generator.site.search_index import search_key  # noqa: E402
 from generator.site.search_pages import SEARCH_DIR, site_records, write_search_index  # noqa: E402
+from generator.text.normalise import WORD_RE  # noqa: E402
 
 
 def folder_bytes(folder: Path) -> int:
@@ -36,33 +38,10 @@ def lunr_entries(site: Path) -> bytes:
     docs = []
     for record in site_records(site):
         text = "".join(json.loads(record.meta["pieces"]))
-        hidden = " ".join(folded_variants(text))
+        hidden = " ".join(dict.fromkeys(search_key(word) for word in WORD_RE.findall(text)))  # folded forms
         docs.append({"location": record.url.lstrip("/"), "title": record.meta["title"], "text": f"{text} {hidden}"})
     config = {"lang": ["en", "ar"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]}
     return json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-SHOWN = "() => /matching|No matching/.test(document.querySelector('.ms-search__meta').textContent)"
-
-
-def first_query_bytes(site: Path, queries: list[str]) -> dict[str, int]:
-    """Bytes of the responses after each query typed on a fresh page (nothing loaded before)."""
-    return {query: one_query_bytes(site, query) for query in queries}
-
-
-def one_query_bytes(site: Path, query: str) -> int:
-    from browser import browser_page
-
-    with browser_page(site) as (page, base, _errors):
-        sizes: dict[str, int] = {}
-        page.on("requestfinished", lambda r: sizes.setdefault(r.url, r.sizes()["responseBodySize"]))
-        page.goto(base)
-        page.wait_for_load_state("networkidle")
-        before = set(sizes)
-        page.locator("#ms-search-input").fill(query)
-        page.wait_for_function(SHOWN)
-        page.wait_for_load_state("networkidle")
-        return sum(size for url, size in sizes.items() if url not in before)
 
 
 def main() -> None:
@@ -83,7 +62,7 @@ def main() -> None:
             "pagefind_build_s": round(pagefind_s, 2),
             "pagefind_bytes": folder_bytes(site / SEARCH_DIR),
             "pagefind_files": sum(1 for p in (site / SEARCH_DIR).rglob("*") if p.is_file()),
-            "pagefind_first_query_bytes": first_query_bytes(site, queries),
+            "pagefind_first_query_bytes": {query: first_query_bytes(site, query) for query in queries},
             "lunr_build_s": round(lunr_s, 2),
             "lunr_bytes": len(lunr),
             "lunr_gzip_bytes": len(gzip.compress(lunr, 6)),

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ from generator.model.settings import Settings, load_settings
 from generator.pipeline.build import generate
 from generator.preview import PROBLEMS_ENV, Problem, encode_problems, problems_of
 from generator.progress import progress_for
-from generator.site.search_pages import write_search_index
+from generator.site.search_pages import SEARCH_DIR, write_search_index
 
 if TYPE_CHECKING:
     from generator.machine_translation import Translator
@@ -86,11 +87,16 @@ def _build_site(settings: Settings) -> int:
     succeeds: a rejected or killed build leaves the previous site as it was."""
     site = settings.site_dir
     _clear_stale_builds(site)
-    building = _sibling(site, "building", os.getpid())
+    building, search = _sibling(site, "building", os.getpid()), _sibling(site, "search", os.getpid())
     try:
-        code = _mkdocs(settings, ["build", "--strict", "--site-dir", str(building)])
+        with ThreadPoolExecutor(max_workers=1) as beside:
+            # Pagefind indexes the generator's data (docs/data/, copied as is into the site), not MkDocs'
+            # pages (site/search_pages.py): it runs while MkDocs builds, on the other core.
+            indexed = beside.submit(write_search_index, settings.docs_dir, search)
+            code = _mkdocs(settings, ["build", "--strict", "--site-dir", str(building)])
+            indexed.result()
         if code == 0:
-            write_search_index(building)  # Pagefind's index of the built site's records (site/search_pages.py)
+            search.rename(building / SEARCH_DIR)
             _swap_in(building, site)
         else:
             print(
@@ -98,7 +104,8 @@ def _build_site(settings: Settings) -> int:
             )
         return code
     finally:
-        shutil.rmtree(building, ignore_errors=True)  # after a swap there is nothing left to remove
+        for scratch in (building, search):  # after a swap there is nothing left to remove
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _sibling(site: Path, kind: str, pid: int) -> Path:
@@ -119,7 +126,7 @@ def _clear_stale_builds(site: Path) -> None:
     renames of its swap left the previous site aside with no site in place: that goes back."""
     for leftover in sorted(site.parent.glob(f"{glob.escape(site.name)}.*-*")):
         kind, _, pid = leftover.name[len(site.name) + 1 :].rpartition("-")
-        if kind not in ("building", "replaced") or not pid.isdigit() or _still_running(int(pid)):
+        if kind not in ("building", "replaced", "search") or not pid.isdigit() or _still_running(int(pid)):
             continue
         if kind == "replaced" and not site.exists():
             leftover.rename(site)

@@ -24,7 +24,11 @@ ROWS = (
     "Rebuild with nothing changed",
     "MkDocs + Material build",
     "Generator / MkDocs build",
+    "Search index (Pagefind)",
     "Plain MkDocs + Material",
+    "`make site` (generator, MkDocs, search), cold / with the cache",
+    "`make site` / plain build, interleaved",
+    "Preview: a save to the page reloaded",
     "Peak memory",
     "Document page HTML",
     "Largest page",
@@ -37,6 +41,10 @@ TARGETS = (
     "Total site size grows linearly",
     "Rebuild with nothing changed at most 10%",
 )
+# Issue 16 replaced issue 7's generator-against-MkDocs target by the whole of `make site` against plain MkDocs.
+SUPERSEDED = {"Generator time at most 25%": "superseded by issue 16's whole-build target (below)"}
+ISSUE_16_HEADING = "## Build and preview targets (issue 16)"
+ISSUE_16_TARGETS = ("`make site` at most 2× a plain MkDocs", "Preview: one save shown in the browser within about 3 s")
 LONG_LINE_ROWS = ("Generator, cold", "× the five-document build", "Added seconds per MB")
 # Issue 11: a 1 MB document on one line costs "no more than a few times a normal build".
 LONG_LINE_MAX_RATIO = 3.0
@@ -47,13 +55,17 @@ GAZETTEER_RE = re.compile(r"^\*\*The gazetteer's share of a ([\d,]+)-document co
 GAZETTEER_MAX_SHARE = 10.0  # issue 14: at most 10% of a 1,000-document cold build
 LIGHTHOUSE_HEADING = "## Page weight and Lighthouse"
 LIGHTHOUSE_PAGES = ("Home", "Documents index", "A document", "Map")
-LIGHTHOUSE_TARGETS = ("Lighthouse performance at least 95 on mobile", "A document page downloads at most 400 KiB")
+LIGHTHOUSE_TARGETS = (
+    "Lighthouse performance at least 95 on mobile",
+    "A document page downloads at most 400 KiB",
+    "A reader's first search downloads at most 300 KB",
+)
 FIGURE_RE = re.compile(r"^\*\*([\d.]+) MB one-line document: ([\d.]+)× a normal build\.\*\*$", re.M)
 
 
-def targets_table(markdown: str) -> dict[str, str]:
-    """target -> 'yes' / '**no**', from the report's targets table."""
-    section = markdown.split("## Targets", 1)[1].split("\n## ", 1)[0]
+def targets_table(markdown: str, heading: str = "## Targets") -> dict[str, str]:
+    """target -> 'yes' / '**no**' (or what superseded it), from the report's targets table under `heading`."""
+    section = markdown.split(heading, 1)[1].split("\n## ", 1)[0]
     return {
         cells[0]: cells[2]
         for line in section.splitlines()
@@ -79,6 +91,9 @@ def test_bench_script_builds_synthetic_corpora_and_reports_every_figure(tmp_path
         assert re.search(rf"^\| {re.escape(row)}[^|]* \| [^|]*\d[^|]* \| [^|]*\d[^|]* \|$", report, re.M), row
     judged = targets_table(report)
     assert len(judged) == len(TARGETS) and all(t.startswith(TARGETS) for t in judged)
+    assert set(judged.values()) <= {"yes", "**no**", *SUPERSEDED.values()}
+    judged = targets_table(report, ISSUE_16_HEADING)
+    assert len(judged) == len(ISSUE_16_TARGETS) and all(t.startswith(ISSUE_16_TARGETS) for t in judged)
     assert set(judged.values()) <= {"yes", "**no**"}
     assert_long_line_section(long_line_section(report), ["0.02"])
     assert_gazetteer_section(section_of(report, GAZETTEER_HEADING), "20")
@@ -129,6 +144,17 @@ def test_committed_benchmarks_meet_every_target_at_1000_and_5000_documents():
     assert "| | 1,000 documents | 5,000 documents |" in report
     judged = targets_table(report)
     assert len(judged) == len(TARGETS) and all(t.startswith(TARGETS) for t in judged)
+    for target, verdict in judged.items():  # met, or replaced by a later issue's target, which says so
+        assert verdict == next((v for t, v in SUPERSEDED.items() if target.startswith(t)), "yes"), target
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 16 open: `make site` is still several times a plain MkDocs build, and the preview above 3 s",
+)
+def test_committed_benchmarks_meet_issue_16s_build_and_preview_targets():
+    judged = targets_table((REPO / "BENCHMARKS.md").read_text(encoding="utf-8"), ISSUE_16_HEADING)
+    assert len(judged) == len(ISSUE_16_TARGETS) and all(t.startswith(ISSUE_16_TARGETS) for t in judged)
     assert set(judged.values()) == {"yes"}, judged
 
 
@@ -170,7 +196,7 @@ def assert_lighthouse_section(section: str, sizes: list[str]) -> None:
         assert re.search(weight + r" \|$", section, re.M), page
         assert f"- **{page}** (`/" in section  # what it loads and Lighthouse's opportunities
     judged = lighthouse_targets(section)
-    assert len(judged) == len(sizes) + 1 and all(t.startswith(LIGHTHOUSE_TARGETS) for t in judged)
+    assert len(judged) == len(sizes) + 2 and all(t.startswith(LIGHTHOUSE_TARGETS) for t in judged)
     assert set(judged.values()) <= {"yes", "**no**"}
 
 

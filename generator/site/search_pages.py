@@ -121,13 +121,14 @@ def record_page(record: Record) -> str:
     )
 
 
-def write_search_index(site: Path) -> int:
-    """Write Pagefind's index of `site`'s records into site/pagefind/ (replacing any); the number of records.
+def write_search_index(site: Path, output: Path | None = None) -> int:
+    """Write Pagefind's index of the records of `site` (a built site, or docs/: the same data/ files) into
+    `output` (default: site/pagefind/), replacing any; the number of records.
 
     Pagefind's command line indexes one small page per record, written to a scratch folder (its
     Python API answers about ten records a second)."""
     records = site_records(site)
-    output = site / SEARCH_DIR
+    output = output or site / SEARCH_DIR
     shutil.rmtree(output, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="microsite-search-") as scratch:
         for record in records:
