@@ -3,7 +3,8 @@
 `microsite serve` runs on a generated project; Chromium (Playwright, Debian's Chromium) opens a
 document page; each run then saves a change to that document's text (a new word at the end of its
 first paragraph, as an editor fixing a typo would) and times until the page has reloaded, by the
-preview's own live-reload script, showing the word. The server's first build is not timed.
+preview's own live-reload script, showing the word. The server's start-up is not timed: its first build,
+and the documents it then loads into memory for the next save (it logs when they are).
 """
 
 from __future__ import annotations
@@ -43,6 +44,15 @@ def served_base(server: subprocess.Popen, log: Path) -> str:
     raise SystemExit(f"microsite serve did not start within {STARTUP_TIMEOUT} s")
 
 
+def ready(server: subprocess.Popen, log: Path) -> None:
+    """Until the server has loaded the documents into memory for the next save (its start-up, not timed)."""
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while "in memory for the next save" not in log.read_text(errors="replace"):
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"microsite serve did not settle:\n{log.read_text(errors='replace')[-3000:]}")
+        time.sleep(0.5)
+
+
 def edited(text: str, word: str) -> str:
     """`text` with `word` added at the end of its first paragraph of more than a few words."""
     lines = text.split("\n")
@@ -64,6 +74,7 @@ def save_to_reload(root: Path, doc_id: str, runs: int, env: dict[str, str]) -> d
         server = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             url = f"{served_base(server, Path(log.name))}documents/{doc_id}/"
+            ready(server, Path(log.name))
             seconds = []
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])

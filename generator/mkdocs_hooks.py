@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from functools import cache
 from pathlib import Path
 
@@ -63,7 +65,21 @@ def on_serve(server, config, builder):
     root = Path(config.config_file_path).parent
     _preview = Preview(root, load_settings(root).pages_dir)
     _preview.problems = decode_problems(os.environ.pop(PROBLEMS_ENV, ""))  # found before MkDocs started
+    # `microsite serve` generated docs/ in the process it replaced: this one has no document in memory yet
+    threading.Thread(target=_documents_at_hand, args=(root,), name="microsite-documents", daemon=True).start()
     return _preview.install(server, builder, config.docs_dir)
+
+
+def _documents_at_hand(root: Path) -> None:
+    from generator.pipeline.run import keep_documents_at_hand  # the pipeline's stages: not before serving
+
+    started = time.perf_counter()
+    try:
+        kept = keep_documents_at_hand(load_settings(root))
+    except Exception as error:  # only a head start: a save reads what it needs anyway
+        log.debug("documents not loaded ahead of the first save: %s", error)
+    else:
+        log.info("%s in memory for the next save (%.1f s)", count(kept, "document"), time.perf_counter() - started)
 
 
 def on_pre_build(config) -> None:

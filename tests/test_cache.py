@@ -9,6 +9,7 @@ import shutil
 import pytest
 from conftest import make_project, tree_digest
 
+from generator.model.settings import load_settings
 from generator.pipeline import parallel
 from generator.pipeline import run as pipeline
 from generator.pipeline.cache import DATABASE
@@ -83,3 +84,32 @@ def test_work_on_all_cores_gives_the_docs_of_one_core(tmp_path, monkeypatch):
     all_cores.generate()
     assert set(processed_by.read_text().split()) - {str(os.getpid())}, "no document was processed by a worker"
     assert tree_digest(one_core.root / "docs") == tree_digest(all_cores.root / "docs")
+
+
+def test_the_previews_next_build_reuses_its_unchanged_documents_as_they_are(tmp_path, counted_processing, monkeypatch):
+    """Issue 16, preview at scale: the preview builds once per save in one process. Its documents are loaded
+    into memory ahead of the first save, and each build after reuses the unchanged ones as they are (same
+    objects, nothing unpickled again) with what the event stage derived from them: a save re-reads only
+    the document it changed, and the result equals a cold build's."""
+    from generator.entities import events
+    from generator.pipeline import cache
+
+    monkeypatch.setattr(cache, "_in_memory", {})  # a new process: nothing in memory yet
+    monkeypatch.setattr(events, "_profiles", {})
+    profiled: list[str] = []
+    real_profile = events.profile
+    monkeypatch.setattr(events, "profile", lambda document: profiled.append(document.doc_id) or real_profile(document))
+    warm, cold = make_project(tmp_path / "warm"), make_project(tmp_path / "cold")
+    warm.generate()  # `microsite serve` generates in the process it then replaces with MkDocs' server
+    monkeypatch.setattr(cache, "_in_memory", {})
+    monkeypatch.setattr(events, "_profiles", {})
+    assert pipeline.keep_documents_at_hand(load_settings(warm.root)) == 5  # the server's head start
+    counted_processing.clear()
+    profiled.clear()
+    edit_one_paragraph(warm.root)
+    warm.generate()
+    assert counted_processing == [EDITED]  # the save's build processed only the edited document
+    assert profiled == [EDITED.removesuffix(".txt")]  # and profiled it alone
+    edit_one_paragraph(cold.root)
+    cold.generate()
+    assert tree_digest(warm.root / "docs") == tree_digest(cold.root / "docs")

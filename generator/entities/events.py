@@ -40,6 +40,7 @@ from dates within the window, never from all pairs.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -64,10 +65,30 @@ from generator.model.event import Event, Link
 __all__ = ["Event", "group_events", "timeline_events"]
 
 
+# Each document's profile, by the document object (documents are immutable): the preview's builds reuse
+# unchanged documents as they are (pipeline/cache.py), so a save profiles only the documents it changed.
+# By identity, held weakly: a document no build uses any longer takes its profile with it.
+_profiles: dict[int, tuple[weakref.ref[Document], Profile]] = {}
+
+
+def _profile(document: Document) -> Profile:
+    known = _profiles.get(id(document))
+    if known is not None and known[0]() is document:
+        return known[1]
+    key, made = id(document), profile(document)
+
+    def forget(ref: weakref.ref[Document]) -> None:
+        if _profiles.get(key, (None,))[0] is ref:
+            del _profiles[key]
+
+    _profiles[key] = (weakref.ref(document, forget), made)
+    return made
+
+
 class _Grouping:
     def __init__(self, documents: list[Document]) -> None:
         self.documents = {d.doc_id: d for d in sorted(documents, key=lambda d: d.doc_id)}
-        self.profiles = {doc_id: profile(d) for doc_id, d in self.documents.items()}
+        self.profiles = {doc_id: _profile(d) for doc_id, d in self.documents.items()}
         self._passages: dict[str, frozenset[int]] = {}
         self._pairs: dict[tuple[str, str], Pair] = {}
         self._words: dict[str, tuple[str, Tokens]] = {}

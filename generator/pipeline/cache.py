@@ -63,6 +63,12 @@ def _content_or_stand_in(path: Path) -> bytes:
         return b"\0missing"
 
 
+# Results this process unpickled or made, by key, for its next build (the preview builds once per save):
+# a key names the content of every input, so the same key is the same result, and the objects can be
+# reused as they are (they are immutable), which also lets later stages keep what they derived from them.
+_in_memory: dict[str, Document | Skipped] = {}
+
+
 class DocumentCache:
     """Processing results by key, pickled, in one SQLite file: creating a file per document costs
     more than processing it on some disks. A build stores its results and drops unused entries
@@ -82,20 +88,27 @@ class DocumentCache:
         return key
 
     def load(self, key: str) -> Document | Skipped | None:
+        if key in _in_memory and key in self._stored:
+            return _in_memory[key]
         data = self._stored.get(key)
         if data is None:
             return None
         try:
-            return pickle.loads(data)
+            _in_memory[key] = pickle.loads(data)
         except Exception:
             return None
+        return _in_memory[key]
 
-    def store(self, key: str, data: bytes) -> None:
-        """Keep a pickled result (written by `save`)."""
+    def store(self, key: str, data: bytes, result: Document | Skipped) -> None:
+        """Keep a pickled result (written by `save`), and the result itself for this process's next build."""
         self._new[key] = data
+        _in_memory[key] = result
 
     def save(self) -> None:
         """Write the new results and remove the entries this build did not use."""
+        for key in list(_in_memory):  # a copy: the preview may be loading documents in another thread
+            if key not in self.used:
+                _in_memory.pop(key, None)
         unused = [(key,) for key in self._stored if key not in self.used]
         if not self._new and not unused:
             return

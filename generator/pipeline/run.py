@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.entities.english_names import name_problems
+from generator.entities.events import group_events
 from generator.entities.gazetteer import data_version, load_gazetteer
 from generator.entities.knowledge import load_knowledge
 from generator.entities.matching import Matcher
@@ -68,14 +69,31 @@ def process_all(paths: list[Path], context: Context, cache: DocumentCache) -> It
         return pickle.dumps(process(paths[i], context), protocol=pickle.HIGHEST_PROTOCOL)
 
     def keep(i: int, data: bytes) -> None:
-        cache.store(keys[i], data)
-        results[i] = pickle.loads(data)
+        result: Document | Skipped = pickle.loads(data)
+        results[i] = result
+        cache.store(keys[i], data, result)
 
     if missing:  # the first one here: it loads the language model and date data the workers then share
         keep(missing[0], process_pickled(missing[0]))
     for i, data in zip(missing[1:], on_all_cores(process_pickled, missing[1:]), strict=True):
         keep(i, data)
     yield from zip(paths, results, strict=True)
+
+
+def keep_documents_at_hand(settings: Settings) -> int:
+    """Load every document the cache holds for the current inputs into this process, and derive what the
+    site-wide stages derive from each one alone, so that the preview's first save costs what later ones
+    do: only the documents a save changed are then read again (pipeline/cache.py, entities/events.py).
+    The number of documents loaded."""
+    context = load_context(settings)
+    cache = DocumentCache(settings.root, shared_inputs(settings))
+    paths, _ = without_twins(discover(settings.documents_dir))
+    loaded = (cache.load(cache.key(document_inputs(path, context.settings))) for path in paths)
+    documents = [document for document in loaded if isinstance(document, Document)]
+    group_events(documents)
+    if paths:  # loads the language model and date data, as a save's first changed document would
+        process(paths[0], context)
+    return len(documents)
 
 
 def document_inputs(path: Path, settings: Settings) -> list[Path]:
