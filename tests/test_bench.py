@@ -26,7 +26,7 @@ ROWS = (
     "Generator / MkDocs build",
     "Search index (Pagefind)",
     "Plain MkDocs + Material",
-    "`make site` (generator, MkDocs, search), cold / with the cache",
+    "`make site` (generator, MkDocs, search): cold / the cache alone / nothing changed",
     "`make site` / plain build, interleaved",
     "Preview: a save to the page reloaded",
     "Peak memory",

@@ -220,6 +220,9 @@ def test_pages_workflow_passes_actionlint_and_is_least_privilege():
     }
     assert all(re.search(r"@(v\d+\.\d+\.\d+|[0-9a-f]{40})$", u) for u in uses), uses  # pinned versions
     assert "run: make site" in text and "cache: pip" in text
+    # issue 16: the deploy builds with the generator's cache of the last one (a push processes what it changed)
+    cached = re.search(r"uses: actions/cache@\S+\n\s+with:\n\s+path: \|\n\s+(\S+)", text)
+    assert cached and cached.group(1) == ".microsite-cache"
 
 
 def test_edit_links_open_site_src_files(built_site):
