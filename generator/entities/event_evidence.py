@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from generator.entities.name_vocabulary import vocabulary as name_vocabulary
@@ -55,14 +56,15 @@ class Profile:
 def profile(document: Document) -> Profile:
     stated = document.analysis.date
     day = dt.date.fromisoformat(stated) if stated and len(stated) == 10 else None
-    sentences = [s for p in document.cleaned.paragraphs for s in _sentences(p.key, p.text)]
-    past = [(phrase, key, start, end) for key, start, end, text in sentences for phrase in past_phrases(text)]
+    sentences = _Sentences([s for p in document.cleaned.paragraphs for s in _sentences(p.key, p.text)])
+    past = [(phrase, key, start, end) for key, start, end, text in sentences.all for phrase in past_phrases(text)]
     background = {(key, start) for _, key, start, _ in past}
-    background |= {(key, start) for key, start, _, text in sentences if _of_another_year(text, day)}
+    background |= {(key, start) for key, start, _, text in sentences.all if _of_another_year(text, day)}
     names: dict[str, dict[str, str]] = {"person": {}, "organisation": {}, "place": {}}
     for item in document.entities:
         if _in_story(item, sentences, background) and _telling(item):
             names[item.entity.type][item.entity.id] = item.entity.name
+    mentioned = _mention_index(document)
     text = _text(document)
     return Profile(
         document.doc_id,
@@ -73,7 +75,7 @@ def profile(document: Document) -> Profile:
         names["place"],
         _numbers(text),
         weekdays(text),
-        tuple((phrase, _named_in(document, key, start, end)) for phrase, key, start, end in past),
+        tuple((phrase, _named_in(mentioned, key, start, end)) for phrase, key, start, end in past),
         _latest_year("\n".join([text, *(p.attribution for p in document.cleaned.paragraphs)])),
     )
 
@@ -89,11 +91,31 @@ def _sentences(key: str, text: str) -> list[tuple[str, int, int, str]]:
     return found
 
 
-def _in_story(item: DocumentEntity, sentences: list[tuple[str, int, int, str]], background: set) -> bool:
+Sentence = tuple[str, int, int, str]  # paragraph key, start, end, text
+
+
+class _Sentences:
+    """A document's sentences, each found by an offset in O(log n): one paragraph may be a whole article
+    on one line, with thousands of sentences and mentions (issue 11)."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.all = sentences
+        self._of: dict[str, list[Sentence]] = {}
+        for sentence in sentences:  # in order within each paragraph, none overlapping
+            self._of.setdefault(sentence[0], []).append(sentence)
+        self._starts = {key: [s[1] for s in found] for key, found in self._of.items()}
+
+    def at(self, key: str, offset: int) -> Sentence | None:
+        found = self._of.get(key, [])
+        last = bisect_right(self._starts.get(key, []), offset) - 1
+        return found[last] if last >= 0 and offset < found[last][2] else None
+
+
+def _in_story(item: DocumentEntity, sentences: _Sentences, background: set) -> bool:
     """Named at least once outside a sentence that places its story in the past, and not only as
     someone's relative («نجل المشير خليفة حفتر»: the father is not at the meeting)."""
     for mention in item.mentions:
-        sentence = next((s for s in sentences if s[0] == mention.paragraph and s[1] <= mention.start < s[2]), None)
+        sentence = sentences.at(mention.paragraph, mention.start)
         if sentence is None:
             return True
         key, start, _, text = sentence
@@ -121,13 +143,19 @@ def _telling(item: DocumentEntity) -> bool:
     return subtype is not None and subtype.point
 
 
-def _named_in(document: Document, key: str, start: int, end: int) -> frozenset[str]:
-    return frozenset(
-        item.entity.id
-        for item in document.entities
-        for m in item.mentions
-        if m.paragraph == key and start <= m.start < end
-    )
+def _mention_index(document: Document) -> dict[str, tuple[list[int], list[str]]]:
+    """Paragraph key -> the start offsets of its mentions, in order, and the entity id of each."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for item in document.entities:
+        for mention in item.mentions:
+            found.setdefault(mention.paragraph, []).append((mention.start, item.entity.id))
+    return {key: ([start for start, _ in sorted(pairs)], [i for _, i in sorted(pairs)]) for key, pairs in found.items()}
+
+
+def _named_in(mentioned: dict[str, tuple[list[int], list[str]]], key: str, start: int, end: int) -> frozenset[str]:
+    """The entities with a mention that starts in paragraph `key` between `start` and `end`."""
+    starts, ids = mentioned.get(key, ([], []))
+    return frozenset(ids[bisect_left(starts, start) : bisect_left(starts, end)])
 
 
 def _numbers(text: str) -> frozenset[str]:

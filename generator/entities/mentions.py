@@ -15,7 +15,7 @@ Removed boilerplate is never read.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -192,14 +192,20 @@ def outside_names(
     """The entities without their mentions inside a longer name that is not theirs (the outlet's:
     «ليبيا الغد», "Libya Observer" name a newspaper, not Libya); an entity left unnamed is dropped."""
     spans = {
-        p.key: [(m.start(), m.end()) for name in names if name for m in re.finditer(re.escape(name), p.text)]
+        p.key: sorted((m.start(), m.end()) for name in names if name for m in re.finditer(re.escape(name), p.text))
         for p in paragraphs
     }
+    starts = {key: [s for s, _ in found] for key, found in spans.items()}
+    longest = max((len(name) for name in names), default=0)
 
     def inside(mention: Mention) -> bool:
+        """Within a longer name: only names that start at most `longest` before its end can hold it
+        (a paragraph may be a whole article on one line, naming the outlet again and again)."""
+        found, at = spans.get(mention.paragraph, []), starts.get(mention.paragraph, [])
+        first, last = bisect_left(at, mention.end - longest), bisect_right(at, mention.start)
         return any(
             s <= mention.start and mention.end <= e and e - s > mention.end - mention.start
-            for s, e in spans.get(mention.paragraph, ())
+            for s, e in found[first:last]
         )
 
     kept = []

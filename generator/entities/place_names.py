@@ -17,9 +17,11 @@ than a word:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from generator.entities.gazetteer import Gazetteer, Place, name_key
 from generator.entities.matching import Token, clitic_forms, clitic_length, tokenize
@@ -51,9 +53,9 @@ def find_hits(
     text, tokens = paragraph.text, tokenize(paragraph.text)
     hits: list[Hit] = []
     i = 0
-    spans = sorted(covered)
+    spans = _Spans(covered)
     while i < len(tokens):
-        if not gazetteer.may_begin(tokens[i].key, _forms) or _inside(tokens[i].start, spans):
+        if not gazetteer.may_begin(tokens[i].key, _forms) or spans.cover(tokens[i].start):
             i += 1  # most words: one look-up, no call; a knowledge-base mention is no gazetteer name
             continue
         found = _match_at(text, tokens, i, places, gazetteer, language)
@@ -62,7 +64,7 @@ def find_hits(
             continue
         start, n, key, candidates = found
         end = tokens[i + n - 1].end
-        if not any(s < end and start < e for s, e in covered):
+        if not spans.overlap(start, end):
             hits.append(Hit(Mention("", paragraph.key, start, end, text[start:end], "gazetteer"), key, candidates))
             places.add(end)
         i += n
@@ -95,8 +97,22 @@ def _match_at(
     return None
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+class _Spans:
+    """Spans of text (start, end offsets), asked in O(log n) whether they cover an offset or overlap a
+    span: a paragraph may be a whole article on one line, with thousands of mentions (issue 11)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))  # the furthest end so far
+
+    def cover(self, offset: int) -> bool:
+        last = bisect_right(self.starts, offset) - 1  # the spans that start at or before it
+        return last >= 0 and self.reach[last] > offset
+
+    def overlap(self, start: int, end: int) -> bool:
+        last = bisect_left(self.starts, end) - 1  # the spans that start before its end
+        return last >= 0 and self.reach[last] > start
 
 
 @lru_cache(maxsize=200_000)
