@@ -65,7 +65,11 @@ FIGURE_RE = re.compile(r"^\*\*([\d.]+) MB one-line document: ([\d.]+)× a normal
 
 def targets_table(markdown: str, heading: str = "## Targets") -> dict[str, str]:
     """target -> 'yes' / '**no**' (or what superseded it), from the report's targets table under `heading`."""
-    section = markdown.split(heading, 1)[1].split("\n## ", 1)[0]
+    return judged_rows(markdown.split(heading, 1)[1].split("\n## ", 1)[0])
+
+
+def judged_rows(section: str) -> dict[str, str]:
+    """target -> verdict, from each row of three cells of a section's tables (headers left out)."""
     return {
         cells[0]: cells[2]
         for line in section.splitlines()
@@ -204,11 +208,7 @@ def assert_lighthouse_section(section: str, sizes: list[str]) -> None:
 def lighthouse_targets(section: str) -> dict[str, str]:
     """target -> 'yes' / '**no**', from the section's targets table."""
     return {
-        cells[0]: cells[2]
-        for line in section.splitlines()
-        if (cells := [c.strip() for c in line.strip("|").split("|")])
-        and len(cells) == 3
-        and cells[0].startswith(LIGHTHOUSE_TARGETS)
+        target: verdict for target, verdict in judged_rows(section).items() if target.startswith(LIGHTHOUSE_TARGETS)
     }
 
 
