@@ -263,5 +263,15 @@ def _found(value: object) -> str:
     return "not found" if value is None or value == "" else str(value)
 
 
+def run() -> None:
+    """The `microsite` command: `main`, then exit without tearing the interpreter down. A build leaves
+    hundreds of MB of small objects (documents, the preview's in-memory results); freeing them one by
+    one at exit took 0.7 s at 1,000 documents, and the operating system reclaims them at once."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
