@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -56,7 +57,7 @@ def words_and_pieces(text: str) -> tuple[list[str], list[str]]:
     lead = text[: matches[0].start()] if matches else ""
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        key = "".join(WORD_RE.findall(search_key(match.group())))
+        key = _word_key(match.group())
         if key:
             keys.append(key)
             pieces.append(lead + text[match.start() : end])
@@ -66,6 +67,13 @@ def words_and_pieces(text: str) -> tuple[list[str], list[str]]:
         else:
             lead += text[match.start() : end]
     return keys, pieces
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_key(word: str) -> str:
+    """A word's search form, without what folding leaves between letters (kept: a corpus repeats its
+    words, and folding one word by one was most of the time of writing the index)."""
+    return "".join(WORD_RE.findall(search_key(word)))
 
 
 def make_record(url: str, title: str, shown: list[str], unseen: list[str], extra: dict[str, str]) -> Record:
