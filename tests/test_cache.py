@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 
 import pytest
 from conftest import make_project, tree_digest
@@ -89,20 +90,18 @@ def test_work_on_all_cores_gives_the_docs_of_one_core(tmp_path, monkeypatch):
 def test_the_previews_next_build_reuses_its_unchanged_documents_as_they_are(tmp_path, counted_processing, monkeypatch):
     """Issue 16, preview at scale: the preview builds once per save in one process. Its documents are loaded
     into memory ahead of the first save, and each build after reuses the unchanged ones as they are (same
-    objects, nothing unpickled again) with what the event stage derived from them: a save re-reads only
-    the document it changed, and the result equals a cold build's."""
+    objects, nothing unpickled again) with what the event stage derived from them: a save re-reads and
+    profiles only the document it changed, and the result equals a cold build's."""
     from generator.entities import events
     from generator.pipeline import cache
 
     monkeypatch.setattr(cache, "_in_memory", {})  # a new process: nothing in memory yet
-    monkeypatch.setattr(events, "_profiles", {})
     profiled: list[str] = []
     real_profile = events.profile
     monkeypatch.setattr(events, "profile", lambda document: profiled.append(document.doc_id) or real_profile(document))
     warm, cold = make_project(tmp_path / "warm"), make_project(tmp_path / "cold")
     warm.generate()  # `microsite serve` generates in the process it then replaces with MkDocs' server
     monkeypatch.setattr(cache, "_in_memory", {})
-    monkeypatch.setattr(events, "_profiles", {})
     assert pipeline.keep_documents_at_hand(load_settings(warm.root)) == 5  # the server's head start
     counted_processing.clear()
     profiled.clear()
@@ -113,3 +112,26 @@ def test_the_previews_next_build_reuses_its_unchanged_documents_as_they_are(tmp_
     edit_one_paragraph(cold.root)
     cold.generate()
     assert tree_digest(warm.root / "docs") == tree_digest(cold.root / "docs")
+
+
+def test_event_profiles_are_made_as_documents_are_processed_and_cached_with_them(project, monkeypatch):
+    """Issue 16: what the event stage compares documents by is made as each document is processed (on all
+    cores) and kept in the cache with it: a build from the cache alone profiles nothing. A copy of a
+    document with a field replaced starts without it, so a profile never outlives what it came from."""
+    from generator.entities import events
+    from generator.pipeline import cache
+
+    project.generate()
+    monkeypatch.setattr(cache, "_in_memory", {})  # a new process, as a deploy with the cache restored
+    shutil.rmtree(project.root / "docs")
+    profiled: list[str] = []
+    real = events.profile
+    monkeypatch.setattr(events, "profile", lambda document: profiled.append(document.doc_id) or real(document))
+    project.generate()
+    assert profiled == []
+    settings = load_settings(project.root)
+    path = settings.documents_dir / EDITED
+    document = pipeline.process(path, pipeline.load_context(settings))
+    assert profiled == [document.doc_id] and events.event_profile(document).day is not None
+    undated = replace(document, analysis=replace(document.analysis, date=None, date_precision=None))
+    assert events.event_profile(undated).day is None

@@ -40,7 +40,6 @@ from dates within the window, never from all pairs.
 
 from __future__ import annotations
 
-import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -62,33 +61,25 @@ from generator.entities.time_words import WEEKDAY_KEYS
 from generator.model.document import Document
 from generator.model.event import Event, Link
 
-__all__ = ["Event", "group_events", "timeline_events"]
+__all__ = ["Event", "event_profile", "group_events", "timeline_events"]
+
+PROFILE = "event profile"  # its key in Document.derived
 
 
-# Each document's profile, by the document object (documents are immutable): the preview's builds reuse
-# unchanged documents as they are (pipeline/cache.py), so a save profiles only the documents it changed.
-# By identity, held weakly: a document no build uses any longer takes its profile with it.
-_profiles: dict[int, tuple[weakref.ref[Document], Profile]] = {}
-
-
-def _profile(document: Document) -> Profile:
-    known = _profiles.get(id(document))
-    if known is not None and known[0]() is document:
-        return known[1]
-    key, made = id(document), profile(document)
-
-    def forget(ref: weakref.ref[Document]) -> None:
-        if _profiles.get(key, (None,))[0] is ref:
-            del _profiles[key]
-
-    _profiles[key] = (weakref.ref(document, forget), made)
+def event_profile(document: Document) -> Profile:
+    """What `document` says of its event, made once and kept with it (`Document.derived`): the pipeline
+    makes it as it processes the document, on all cores, and the cache keeps it; the preview's builds
+    reuse unchanged documents as they are (pipeline/cache.py), so a save profiles only what it changed."""
+    made = document.derived.get(PROFILE)
+    if not isinstance(made, Profile):
+        made = document.derived[PROFILE] = profile(document)
     return made
 
 
 class _Grouping:
     def __init__(self, documents: list[Document]) -> None:
         self.documents = {d.doc_id: d for d in sorted(documents, key=lambda d: d.doc_id)}
-        self.profiles = {doc_id: _profile(d) for doc_id, d in self.documents.items()}
+        self.profiles = {doc_id: event_profile(d) for doc_id, d in self.documents.items()}
         self._passages: dict[str, frozenset[int]] = {}
         self._pairs: dict[tuple[str, str], Pair] = {}
         self._words: dict[str, tuple[str, Tokens]] = {}

@@ -178,6 +178,10 @@ class Document:
     english: English
     entities: tuple[DocumentEntity, ...] = ()
     new_names: tuple[NewName, ...] = ()
+    # What later stages derive from this document alone, by name (entities/events.py: its event profile),
+    # made as the document is processed, on all cores, and cached with it. A copy made with
+    # `dataclasses.replace` starts empty, so nothing derived outlives what it was derived from.
+    derived: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def doc_id(self) -> str:

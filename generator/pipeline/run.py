@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.entities.english_names import name_problems
-from generator.entities.events import group_events
+from generator.entities.events import event_profile
 from generator.entities.gazetteer import data_version, load_gazetteer
 from generator.entities.knowledge import load_knowledge
 from generator.entities.matching import Matcher
@@ -81,16 +81,14 @@ def process_all(paths: list[Path], context: Context, cache: DocumentCache) -> It
 
 
 def keep_documents_at_hand(settings: Settings) -> int:
-    """Load every document the cache holds for the current inputs into this process, and derive what the
-    site-wide stages derive from each one alone, so that the preview's first save costs what later ones
-    do: only the documents a save changed are then read again (pipeline/cache.py, entities/events.py).
-    The number of documents loaded."""
+    """Load every document the cache holds for the current inputs into this process (each with what the
+    event stage compares it by), so that the preview's first save costs what later ones do: only the
+    documents a save changed are then read again (pipeline/cache.py). The number of documents loaded."""
     context = load_context(settings)
     cache = DocumentCache(settings.root, shared_inputs(settings))
     paths, _ = without_twins(discover(settings.documents_dir))
     loaded = (cache.load(cache.key(document_inputs(path, context.settings))) for path in paths)
     documents = [document for document in loaded if isinstance(document, Document)]
-    group_events(documents)
     if paths:  # loads the language model and date data, as a save's first changed document would
         process(paths[0], context)
     return len(documents)
@@ -139,7 +137,9 @@ def process(path: Path, context: Context) -> Document | Skipped:
         entities = find_places(named, entities, context.places, analysis.language)
     entities = outside_names(entities, named, (analysis.outlet or "",))
     new_names = find_new_names(cleaned.paragraphs, entities, analysis.language, context.knowledge)
-    return Document(source, cleaned, analysis, english, entities, new_names)
+    document = Document(source, cleaned, analysis, english, entities, new_names)
+    event_profile(document)  # kept with the document: made here, on all cores, and cached with it
+    return document
 
 
 def headline(cleaned: Cleaned) -> tuple[Paragraph, ...]:
