@@ -4,7 +4,11 @@ use; these check the others the templates build, against the links the templates
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from generator.site import addresses as at
 from generator.site.render import environment
@@ -30,6 +34,18 @@ from generator.text.languages import LANGUAGES, direction, language_name
 )
 def test_links_are_the_relative_addresses_pages_always_used(target, here, expected):
     assert at.link(target, here) == expected
+
+
+_PART = st.sampled_from(["a", "b", "documents", "x.txt", ".", "", "..", "index.html"])
+_PATH = st.lists(_PART, max_size=5).map("/".join) | st.lists(_PART, max_size=4).map(lambda p: "/" + "/".join(p))
+
+
+@given(_PATH, _PATH)
+def test_relative_addresses_are_what_posixpath_relpath_gives(target, start):
+    """`relative` skips relpath's trip through the working directory for paths from the site root (a
+    tenth of rendering the pages, issue 16) and must give exactly what relpath gives."""
+    assume(target and start)
+    assert at.relative(target, start) == posixpath.relpath(target, start)
 
 
 def test_pages_and_their_addresses():

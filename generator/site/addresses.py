@@ -81,7 +81,23 @@ def link(target: str, here: str) -> str:
     """The address `target` (from the site root; a directory ends with "/", `#…` names a place in
     it) as a relative link from the page served at `here`."""
     target, hash_mark, anchor = target.partition("#")
-    address = posixpath.relpath(target or ".", here or ".")
+    address = relative(target or ".", here or ".")
     if target.endswith("/") or not target:
         address = "./" if address == "." else address + "/"
     return address + hash_mark + anchor
+
+
+def relative(target: str, start: str) -> str:
+    """`posixpath.relpath` of two paths from the site root, by their parts alone: relpath makes both
+    absolute against the working directory first, which was a tenth of rendering the pages."""
+    if ".." in target or ".." in start or target.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(target, start)
+    to, at = _parts(target), _parts(start)
+    shared = 0
+    while shared < min(len(to), len(at)) and to[shared] == at[shared]:
+        shared += 1
+    return "/".join([".."] * (len(at) - shared) + to[shared:]) or "."
+
+
+def _parts(path: str) -> list[str]:
+    return [part for part in path.split("/") if part not in ("", ".")]
