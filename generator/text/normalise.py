@@ -102,6 +102,7 @@ def strip_bidi_controls(text: str) -> tuple[str, list[str]]:
     return (_BIDI_RE.sub("", text), found) if found else (text, [])
 
 
+@lru_cache(maxsize=1 << 16)  # words and lines recur across a corpus: most calls are repeats
 def fold(text: str) -> str:
     """Matching key: case-folded, every combining mark (tashkeel, hamza, Latin accents) and
     tatweel removed, letter variants unified.
