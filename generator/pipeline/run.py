@@ -190,9 +190,15 @@ def build_docs(settings: Settings, history: dict[str, str], progress: Progress |
 
 
 def planned_outputs(plan: SitePlan) -> Iterator[Outputs]:
-    """Every file of the plan, in batches as they are made (the jobs on all cores)."""
+    """Every file of the plan, in batches as they are made (the jobs on all cores). The worker processes
+    are forked before the first batch goes to publish's writer threads: a process forked while other
+    threads run may inherit a lock one of them held, and hang."""
+    jobs = on_all_cores(lambda k: plan.jobs[k](), range(len(plan.jobs)), chunksize=1)
+    first = next(jobs, None)
     yield plan.ready
-    yield from on_all_cores(lambda k: plan.jobs[k](), range(len(plan.jobs)), chunksize=1)
+    if first is not None:
+        yield first
+    yield from jobs
 
 
 def orphan_translation_files(settings: Settings, documents: list[Document], skipped: list[Skipped]) -> list[Path]:

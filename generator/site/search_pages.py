@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator.site.addresses import CORPUS_JSON, ENTITIES_JSON
+from generator.site.publish import write_files
 from generator.site.search_index import search_key
 from generator.text.normalise import WORD_RE
 
@@ -139,10 +140,10 @@ def write_search_index(site: Path, output: Path | None = None) -> int:
     output = output or site / SEARCH_DIR
     shutil.rmtree(output, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="microsite-search-") as scratch:
-        for record in records:
-            page = Path(scratch, record.url.strip("/"), "index.html")
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(record_page(record), encoding="utf-8")
+        pages = (
+            (f"{record.url.strip('/')}/index.html".lstrip("/"), record_page(record).encode()) for record in records
+        )
+        write_files(Path(scratch), pages)
         command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(output), "--silent"]
         subprocess.run([*command, "--force-language", LANGUAGE], check=True)
     for name in UNUSED:  # Pagefind's own UIs: the site has its own (overrides/assets/javascripts/search.js)
