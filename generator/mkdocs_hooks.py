@@ -15,6 +15,8 @@
   the page's anchors, and every link of their HTML is checked (a broken one is a warning, which
   fails the strict build), which MkDocs never did for raw HTML. (Links in editors' commentary
   and notes are the generator's to check, naming the editor's file and line.)
+* Writing: MkDocs writes each page and copies each file one after another; from the first write to
+  the end of the build they are handed to threads (publish.BackgroundWrites).
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ import logging
 import os
 import threading
 import time
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
+
+import mkdocs.utils
 
 from generator.model.plurals import count
 from generator.model.report import Progress, Report
@@ -33,6 +38,7 @@ from generator.pipeline.build import generate
 from generator.preview import PROBLEMS_ENV, GenerationFailed, Preview, decode_problems, problems_of
 from generator.progress import progress_for
 from generator.site.prerendered import SetAside, broken_links, page_links, set_aside
+from generator.site.publish import BackgroundWrites
 from generator.text.sanitise import sanitise, sanitise_front_matter
 
 log = logging.getLogger("mkdocs.plugins.microsite")
@@ -44,6 +50,8 @@ _pages = 0
 _count = {"read": 0, "written": 0}
 _set_aside: dict[str, tuple[str, SetAside]] = {}  # generated page -> its Markdown, its blocks set aside
 _links: dict[str, list[str]] = {}  # generated page -> the links of its HTML
+_writes = BackgroundWrites()
+_MKDOCS_WRITE_FILE, _MKDOCS_COPY_FILE = mkdocs.utils.write_file, mkdocs.utils.copy_file
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -187,4 +195,24 @@ def on_env(env, config, files):
             page.url if page.url != "./" else "", links, targets, page.present_anchor_ids or set()
         ):
             log.warning("Generated page '%s' links to '%s', which is not in the site", src_uri, link)
+    _writing_in_background(True)
     return env
+
+
+def _writing_in_background(on: bool) -> None:
+    """From here to the end of the build, the files MkDocs writes and copies (every page, every file
+    of docs/) are handed to threads (publish.BackgroundWrites: one after another, each new file waited on
+    the disk). MkDocs calls both functions through its `utils` module, so replacing them there is enough."""
+    mkdocs.utils.write_file = _writes.write if on else _MKDOCS_WRITE_FILE
+    mkdocs.utils.copy_file = _writes.copy if on else _MKDOCS_COPY_FILE
+
+
+def on_post_build(config) -> None:
+    _writing_in_background(False)
+    _writes.finish()  # a failed write fails the build
+
+
+def on_build_error(error) -> None:
+    _writing_in_background(False)
+    with suppress(Exception):  # the build's own error is the one reported
+        _writes.finish()
