@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.site.search_pages import SEARCH_DIR, record_page, site_records, write_search_index
+from generator.site.search_pages import SEARCH_DIR, record_page, scratch_folder, site_records, write_search_index
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -29,6 +29,18 @@ def test_the_index_is_byte_identical_for_the_same_input(built_site, tmp_path):
         built.append(files(tmp_path / run / SEARCH_DIR))
     assert built[0] == built[1]
     assert built[0] == files(built_site.root / "site" / SEARCH_DIR)  # and the same as the build's
+
+
+def test_scratch_pages_go_to_memory_when_it_has_room_and_tmpdir_names_no_other_place(tmp_path, monkeypatch):
+    """Issue 16: a thousand small files took 1.2 s to write on disk, 0.1 s in /dev/shm."""
+    monkeypatch.delenv("TMPDIR", raising=False)
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    assert scratch_folder(1_000, memory) == str(memory)
+    assert scratch_folder(shutil.disk_usage(memory).free, memory) is None  # no room for twice the pages
+    assert scratch_folder(1_000, tmp_path / "none") is None  # no such folder (not Linux)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert scratch_folder(1_000, memory) is None  # the user's choice
 
 
 def test_record_pages_escape_text_and_keep_metadata_in_attributes(built_site):

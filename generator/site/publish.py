@@ -38,13 +38,6 @@ def write_outputs(docs_dir: Path, batches: Iterable[Outputs]) -> tuple[int, int]
     return written, _delete_stale(docs_dir, wanted)
 
 
-def write_files(folder: Path, files: Iterable[tuple[str, bytes]]) -> None:
-    """Write each (path inside `folder`, content), by WRITERS threads (for scratch folders)."""
-    with ThreadPoolExecutor(WRITERS, thread_name_prefix="microsite-write") as writers:
-        for write in [writers.submit(_write_if_changed, folder / relative, content) for relative, content in files]:
-            write.result()
-
-
 def _write_if_changed(target: Path, content: bytes) -> bool:
     """Write `content` to `target` (its folder made if missing) unless it holds it already; whether written."""
     if _content(target) == content:

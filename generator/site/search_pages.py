@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -26,11 +27,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator.site.addresses import CORPUS_JSON, ENTITIES_JSON
-from generator.site.publish import write_files
 from generator.site.search_index import search_key
 from generator.text.normalise import WORD_RE
 
 SEARCH_DIR = "pagefind"
+MEMORY_FOLDER = Path("/dev/shm")  # a file system in memory, on Linux
 LANGUAGE = "en"  # one index for every script: the page's <html lang>, which Pagefind's script reads
 UNUSED = (
     "pagefind-ui.js",
@@ -105,6 +106,23 @@ def entity_record(entity: dict[str, Any]) -> Record:
     return make_record("/" + entity["url"], name, shown, aliases, {"dir": "auto", "lang": ""})
 
 
+def scratch_folder(size: int, memory: Path = MEMORY_FOLDER) -> str | None:
+    """Where the scratch pages go: in memory (Linux's /dev/shm) when it has room for twice `size` bytes
+    and TMPDIR names no other place, else the default temporary folder (None). A thousand small files
+    took 1.2 s to write on the build machine's disk and 0.1 s there, and Pagefind read them faster.
+    Pagefind numbers pages in the order the folder lists them: in memory that is the order they were
+    written in, on every Linux machine; on disk it may depend on the file system (ext4 orders a
+    folder by a hash seeded per file system), so the index's bytes are the same on one machine only."""
+    if "TMPDIR" in os.environ:
+        return None
+    try:
+        if memory.is_dir() and os.access(memory, os.W_OK) and shutil.disk_usage(memory).free > 2 * size:
+            return str(memory)
+    except OSError:
+        pass
+    return None
+
+
 def site_records(site: Path) -> list[Record]:
     """Every record of the built site, in a fixed order (documents, then entities, by address)."""
     documents = [document_record(d) for d in _records(site / CORPUS_JSON, "documents")]
@@ -139,11 +157,12 @@ def write_search_index(site: Path, output: Path | None = None) -> int:
     records = site_records(site)
     output = output or site / SEARCH_DIR
     shutil.rmtree(output, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="microsite-search-") as scratch:
-        pages = (
-            (f"{record.url.strip('/')}/index.html".lstrip("/"), record_page(record).encode()) for record in records
-        )
-        write_files(Path(scratch), pages)
+    pages = [(f"{record.url.strip('/')}/index.html".lstrip("/"), record_page(record).encode()) for record in records]
+    scratch_in = scratch_folder(sum(len(page) for _, page in pages))
+    with tempfile.TemporaryDirectory(prefix="microsite-search-", dir=scratch_in) as scratch:
+        for relative, page in pages:  # one after another, in order: Pagefind numbers pages in the folder's order
+            (Path(scratch) / relative).parent.mkdir(parents=True, exist_ok=True)
+            (Path(scratch) / relative).write_bytes(page)
         command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(output), "--silent"]
         subprocess.run([*command, "--force-language", LANGUAGE], check=True)
     for name in UNUSED:  # Pagefind's own UIs: the site has its own (overrides/assets/javascripts/search.js)
