@@ -96,8 +96,10 @@ def _date_conflict(a: Profile, b: Profile, days: int | None) -> str | None:
     if days is not None and days > MAX_DAYS_APART:
         return f"dated {days} days apart"
     for x, y in ((a, b), (b, a)):
+        if not x.period:  # most pairs: both dated to the day
+            continue
         stated = y.day.isoformat() if y.day else y.period
-        if x.period and stated and not (stated.startswith(x.period) or x.period.startswith(stated)):
+        if stated and not (stated.startswith(x.period) or x.period.startswith(stated)):
             return f"dated {x.period} and {stated}"
     return None
 
