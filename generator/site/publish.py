@@ -85,8 +85,6 @@ class BackgroundWrites:
     def copy(self, source_path: str, output_path: str) -> None:
         """`mkdocs.utils.copy_file`, in the background; a copy onto itself is nothing to do (MkDocs lets
         plugins write into the site folder directly)."""
-        if os.path.isdir(output_path):
-            output_path = os.path.join(output_path, os.path.basename(source_path))
         self._submit(output_path, _copy, source_path, output_path)
 
     def finish(self) -> None:
@@ -116,5 +114,7 @@ def _write(content: bytes, output_path: str) -> None:
 
 def _copy(source_path: str, output_path: str) -> None:
     os.makedirs(os.path.dirname(output_path), exist_ok=True)
+    if os.path.isdir(output_path):  # a folder to copy into, as MkDocs allows (each check waits on the disk: here)
+        output_path = os.path.join(output_path, os.path.basename(source_path))
     with suppress(shutil.SameFileError):
         shutil.copyfile(source_path, output_path)
