@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, IDS, REPO, make_project
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.entities.events import complete_linkage, group_events, timeline_events
 from generator.entities.time_words import past_phrases, weekdays
@@ -308,3 +310,30 @@ The visit fell on the anniversary of Khalifa Haftar's attack on Tripoli in April
     assert "yasar-guler" in undated.people and "khalifa-haftar" not in undated.people
     assert "tripoli" not in undated.places
     assert "khalifa-haftar" in dated.people  # a dated report's own year stands in its story sentences
+
+
+def _every_pair_complete_linkage(ids: list[str], links: list[tuple[int, str, str]]) -> list[list[str]]:
+    """complete_linkage as first written: each merge tests every pair of the two groups."""
+    linked = {(a, b) for _, a, b in links} | {(b, a) for _, a, b in links}
+    position = {doc_id: n for n, doc_id in enumerate(ids)}
+    group_of = {doc_id: [doc_id] for doc_id in ids}
+    for _, a, b in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
+        first, second = group_of[a], group_of[b]
+        if first is second or not all((x, y) in linked for x in first for y in second):
+            continue
+        first.extend(second)
+        for doc_id in second:
+            group_of[doc_id] = first
+    unique = {id(group): group for group in group_of.values()}
+    return [sorted(group, key=position.__getitem__) for group in unique.values()]
+
+
+_IDS = [f"d{n}" for n in range(9)]
+
+
+@given(st.lists(st.tuples(st.integers(1, 9), st.sampled_from(_IDS), st.sampled_from(_IDS)), max_size=40))
+def test_complete_linkage_by_linked_sets_groups_as_testing_every_pair_did(raw):
+    """Issue 16: each group keeps the documents linked with all its members, so a merge is one subset
+    test; at 5,000 documents testing every pair of two groups took seconds. The groups are the same."""
+    links = [(score, a, b) if a < b else (score, b, a) for score, a, b in raw if a != b]
+    assert complete_linkage(_IDS, links) == _every_pair_complete_linkage(_IDS, links)

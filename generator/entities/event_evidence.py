@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.entities.name_vocabulary import vocabulary as name_vocabulary
 from generator.entities.time_words import PastPhrase, past_phrases, vocabulary, weekdays
@@ -51,6 +52,19 @@ class Profile:
     @property
     def entities(self) -> dict[str, str]:
         return self.people | self.organisations | self.places
+
+    # The ids as sets, made once: a document is compared with every other dated within days of it.
+    @cached_property
+    def people_ids(self) -> frozenset[str]:
+        return frozenset(self.people)
+
+    @cached_property
+    def organisation_ids(self) -> frozenset[str]:
+        return frozenset(self.organisations)
+
+    @cached_property
+    def place_ids(self) -> frozenset[str]:
+        return frozenset(self.places)
 
 
 def profile(document: Document) -> Profile:

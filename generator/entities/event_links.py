@@ -77,9 +77,8 @@ def compare(a: Profile, b: Profile, shares_passage: Callable[[], bool]) -> Pair:
     """The pair's evidence. `shares_passage` is asked only when its answer can change whether the
     pair is telling: it compares the whole texts."""
     days = abs((a.day - b.day).days) if a.day and b.day else None
-    people = frozenset(a.people.keys() & b.people.keys())
-    pair = Pair(a, b, people, frozenset(a.organisations.keys() & b.organisations.keys()),
-                frozenset(a.places.keys() & b.places.keys()), a.numbers & b.numbers, False, days,
+    pair = Pair(a, b, a.people_ids & b.people_ids, a.organisation_ids & b.organisation_ids,
+                a.place_ids & b.place_ids, a.numbers & b.numbers, False, days,
                 _date_conflict(a, b, days), _names_weekday(a, b) or _names_weekday(b, a))  # fmt: skip
     if pair.conflict or not pair.people:
         return pair
@@ -93,8 +92,8 @@ def _names_weekday(undated: Profile, dated: Profile) -> bool:
 
 
 def _date_conflict(a: Profile, b: Profile, days: int | None) -> str | None:
-    if days is not None and days > MAX_DAYS_APART:
-        return f"dated {days} days apart"
+    if days is not None:  # both dated to the day (neither has a period)
+        return f"dated {days} days apart" if days > MAX_DAYS_APART else None
     for x, y in ((a, b), (b, a)):
         if not x.period:  # most pairs: both dated to the day
             continue

@@ -85,7 +85,7 @@ class _Grouping:
         self._words: dict[str, tuple[str, Tokens]] = {}
 
     def pair(self, a: str, b: str) -> Pair:
-        a, b = sorted((a, b))
+        a, b = (a, b) if a < b else (b, a)
         if (a, b) not in self._pairs:
             shares_passage = lambda: not self._runs(a).isdisjoint(self._runs(b))  # noqa: E731
             self._pairs[(a, b)] = compare(self.profiles[a], self.profiles[b], shares_passage)
@@ -117,12 +117,14 @@ class _Grouping:
     def dated_cores(self) -> list[list[str]]:
         """Documents dated to the day, grouped by complete linkage (candidates: within the window)."""
         dated = sorted((p for p in self.profiles.values() if p.day), key=lambda p: (p.day, p.doc_id))
+        days = [p.day.toordinal() for p in dated if p.day]
         links = []
         for i, a in enumerate(dated):
-            for b in dated[i + 1 :]:
-                if a.day and b.day and (b.day - a.day).days > MAX_DAYS_APART:
+            for j in range(i + 1, len(dated)):
+                if days[j] - days[i] > MAX_DAYS_APART:
                     break
-                if a.people.keys() & b.people.keys() and (pair := self.pair(a.doc_id, b.doc_id)).telling:
+                b = dated[j]
+                if not a.people_ids.isdisjoint(b.people_ids) and (pair := self.pair(a.doc_id, b.doc_id)).telling:
                     links.append((pair.score, a.doc_id, b.doc_id))
         return complete_linkage([p.doc_id for p in dated], links)
 
@@ -236,14 +238,21 @@ def _named(document: Profile) -> set[str]:
 
 def complete_linkage(ids: list[str], links: list[tuple[int, str, str]]) -> list[list[str]]:
     """Groups in which every pair is linked: pairs are taken strongest first (then by id), and
-    two groups merge only when every document of one is linked with every document of the other."""
-    linked = {(a, b) for _, a, b in links} | {(b, a) for _, a, b in links}
+    two groups merge only when every document of one is linked with every document of the other.
+    Each group keeps the documents linked with all its members, so a merge is tested in one pass
+    over the smaller group rather than over every pair of the two."""
+    neighbours: dict[str, set[str]] = {doc_id: set() for doc_id in ids}
+    for _, a, b in links:
+        neighbours[a].add(b)
+        neighbours[b].add(a)
     position = {doc_id: n for n, doc_id in enumerate(ids)}
     group_of = {doc_id: [doc_id] for doc_id in ids}
+    linked_to_all = {doc_id: neighbours[doc_id] for doc_id in ids}  # by the group's first document
     for _, a, b in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
         first, second = group_of[a], group_of[b]
-        if first is second or not all((x, y) in linked for x in first for y in second):
+        if first is second or not linked_to_all[first[0]].issuperset(second):
             continue
+        linked_to_all[first[0]] = linked_to_all[first[0]] & linked_to_all.pop(second[0])
         first.extend(second)
         for doc_id in second:
             group_of[doc_id] = first
