@@ -111,8 +111,8 @@ def scratch_folder(size: int, memory: Path = MEMORY_FOLDER) -> str | None:
     and TMPDIR names no other place, else the default temporary folder (None). A thousand small files
     took 1.2 s to write on the build machine's disk and 0.1 s there, and Pagefind read them faster.
     Pagefind numbers pages in the order the folder lists them: in memory that is the order they were
-    written in, on every Linux machine; on disk it may depend on the file system (ext4 orders a
-    folder by a hash seeded per file system), so the index's bytes are the same on one machine only."""
+    written in; on disk it may depend on the file system (ext4 orders a folder by a hash seeded per
+    file system). Either way two builds on one machine give the same bytes (README, Reproducibility)."""
     if "TMPDIR" in os.environ:
         return None
     try:
