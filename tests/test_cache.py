@@ -8,7 +8,7 @@ import shutil
 from dataclasses import replace
 
 import pytest
-from conftest import make_project, tree_digest
+from conftest import IDS, make_project, tree_digest
 
 from generator.model.settings import load_settings
 from generator.pipeline import parallel
@@ -91,24 +91,33 @@ def test_the_previews_next_build_reuses_its_unchanged_documents_as_they_are(tmp_
     """Issue 16, preview at scale: the preview builds once per save in one process. Its documents are loaded
     into memory ahead of the first save, and each build after reuses the unchanged ones as they are (same
     objects, nothing unpickled again) with what the event stage derived from them: a save re-reads and
-    profiles only the document it changed, and the result equals a cold build's."""
+    profiles only the document it changed, renders only its page and those of its related coverage,
+    and the result equals a cold build's."""
     from generator.entities import events
     from generator.pipeline import cache
+    from generator.site import plan, rendered_pages
 
     monkeypatch.setattr(cache, "_in_memory", {})  # a new process: nothing in memory yet
+    monkeypatch.setattr(rendered_pages, "_kept", {})
+    rendered: list[str] = []
+    real_render = plan.render_document
+    monkeypatch.setattr(plan, "render_document", lambda d, *a: rendered.append(d.doc_id) or real_render(d, *a))
     profiled: list[str] = []
     real_profile = events.profile
     monkeypatch.setattr(events, "profile", lambda document: profiled.append(document.doc_id) or real_profile(document))
     warm, cold = make_project(tmp_path / "warm"), make_project(tmp_path / "cold")
     warm.generate()  # `microsite serve` generates in the process it then replaces with MkDocs' server
     monkeypatch.setattr(cache, "_in_memory", {})
+    monkeypatch.setattr(rendered_pages, "_kept", {})
     assert pipeline.keep_documents_at_hand(load_settings(warm.root)) == 5  # the server's head start
     counted_processing.clear()
     profiled.clear()
+    rendered.clear()
     edit_one_paragraph(warm.root)
     warm.generate()
     assert counted_processing == [EDITED]  # the save's build processed only the edited document
     assert profiled == [EDITED.removesuffix(".txt")]  # and profiled it alone
+    assert sorted(rendered) == IDS[:3]  # its page and those of the two other reports of its event
     edit_one_paragraph(cold.root)
     cold.generate()
     assert tree_digest(warm.root / "docs") == tree_digest(cold.root / "docs")
@@ -135,3 +144,31 @@ def test_event_profiles_are_made_as_documents_are_processed_and_cached_with_them
     assert profiled == [document.doc_id] and events.event_profile(document).day is not None
     undated = replace(document, analysis=replace(document.analysis, date=None, date_precision=None))
     assert events.event_profile(undated).day is None
+
+
+def test_a_kept_page_is_reused_only_with_the_same_inputs(project, monkeypatch):
+    """site/rendered_pages.py: a page is reused only for the same document object, the same event (its
+    documents the same objects, its dates and links equal) and equal site, map, commentary and date."""
+    from dataclasses import replace as copy
+
+    from generator.entities.events import group_events
+    from generator.site import rendered_pages
+    from generator.site.rendered_pages import PageInputs
+
+    monkeypatch.setattr(rendered_pages, "_kept", {})
+    settings = load_settings(project.root)
+    context = pipeline.load_context(settings)
+    documents = [pipeline.process(path, context) for path in sorted(settings.documents_dir.glob("*.txt"))]
+    event_of = {d.doc_id: e for e in group_events(documents) for d in e.documents}
+    site = {"site_name": "s", "site_url": ""}
+    inputs = {d.doc_id: PageInputs(d, site, event_of[d.doc_id], None, [], "2026-01-01") for d in documents}
+    rendered_pages.keep(inputs, {doc_id: doc_id.encode() for doc_id in inputs})
+    regrouped = {d.doc_id: e for e in group_events(documents) for d in e.documents}  # new, equal events
+    again = {doc_id: copy(i, event=regrouped[doc_id]) for doc_id, i in inputs.items()}
+    assert rendered_pages.reuse(again) == ({doc_id: doc_id.encode() for doc_id in inputs}, [])
+    first, second, *_ = IDS
+    changed = dict(again)
+    changed[first] = copy(again[first], document=copy(again[first].document))  # equal, but not the same object
+    changed[second] = copy(again[second], updated="2026-02-01")
+    kept, to_render = rendered_pages.reuse(changed)
+    assert to_render == [first, second] and set(kept) == set(IDS) - {first, second}

@@ -82,8 +82,9 @@ def process_all(paths: list[Path], context: Context, cache: DocumentCache) -> It
 
 def keep_documents_at_hand(settings: Settings) -> int:
     """Load every document the cache holds for the current inputs into this process (each with what the
-    event stage compares it by), so that the preview's first save costs what later ones do: only the
-    documents a save changed are then read again (pipeline/cache.py). The number of documents loaded."""
+    event stage compares it by) and render every page once, so that the preview's first save costs what
+    later ones do: only the documents a save changed are read again (pipeline/cache.py), and only their
+    pages and their related coverage's rendered again (site/rendered_pages.py). The number of documents."""
     context = load_context(settings)
     cache = DocumentCache(settings.root, shared_inputs(settings))
     paths, _ = without_twins(discover(settings.documents_dir))
@@ -91,6 +92,9 @@ def keep_documents_at_hand(settings: Settings) -> int:
     documents = [document for document in loaded if isinstance(document, Document)]
     if paths:  # loads the language model and date data, as a save's first changed document would
         process(paths[0], context)
+    plan = plan_site(documents, context)
+    for job in plan.jobs:  # here, one after another: this runs beside the preview's server
+        plan.keep(job())
     return len(documents)
 
 
@@ -197,8 +201,8 @@ def planned_outputs(plan: SitePlan) -> Iterator[Outputs]:
     first = next(jobs, None)
     yield plan.ready
     if first is not None:
-        yield first
-    yield from jobs
+        yield plan.keep(first)
+    yield from map(plan.keep, jobs)
 
 
 def orphan_translation_files(settings: Settings, documents: list[Document], skipped: list[Skipped]) -> list[Path]:

@@ -16,13 +16,14 @@ from generator.entities.events import Event, group_events, timeline_events
 from generator.model.document import Diagnostic, Document
 from generator.model.entity import Entity
 from generator.model.settings import Settings
-from generator.site import addresses, dataset
+from generator.site import addresses, dataset, rendered_pages
 from generator.site.archive import archive_outputs
 from generator.site.editorial import Commentary, EditorsHtml, Linker, LinkTargets, load_commentary
 from generator.site.entity_pages import entity_outputs
 from generator.site.overview import HOME_PAGE, home_outputs
 from generator.site.publish import Outputs
 from generator.site.render import page_path, raw_path, render_document, render_feed
+from generator.site.rendered_pages import PageInputs
 from generator.site.search_index import folding_script
 from generator.site.site_pages import document_map_src, map_outputs, timeline_output
 from generator.stages.translations import translation_path
@@ -74,8 +75,14 @@ class SitePlan:
     before a file is written), and the rest are independent jobs."""
 
     problems: Problems
-    ready: Outputs  # made already: source downloads, hand-written pages
+    ready: Outputs  # made already: source downloads, hand-written pages, pages kept (rendered_pages.py)
     jobs: list[Callable[[], Outputs]]  # the pages and site-wide files, in any order
+    rendered_from: dict[str, PageInputs] = field(default_factory=dict)  # the document pages the jobs make
+
+    def keep(self, outputs: Outputs) -> Outputs:
+        """`outputs` of a job, its document pages kept for this process's next build (rendered_pages.py)."""
+        rendered_pages.keep(self.rendered_from, outputs)
+        return outputs
 
 
 def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
@@ -87,9 +94,8 @@ def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
         {e.id: e.name for e in context.knowledge.values()},
     )
     commentary = _commentary(documents, settings, problems)
-    outputs = {raw_path(document): document.source.raw for document in documents}
     hand_written, markdown_pages = hand_written_outputs(settings, linker, problems)
-    outputs.update(hand_written)
+    outputs = {raw_path(document): document.source.raw for document in documents} | hand_written
     editors = EditorsHtml(linker, _link_targets(documents, context, outputs))
     problems.fatal += check_hand_written_links(markdown_pages, editors)
     events = group_events(documents)
@@ -104,7 +110,7 @@ def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
     notes = _rendered_notes(context, editors, problems)
     updated_of = {inputs.document.doc_id: inputs.updated for inputs in page_inputs}
     home = outputs.pop(HOME_PAGE, None)  # the editors' home page, with the overview put in by its job
-    # The site-wide files first: they are the longest jobs, and the pages even out the cores after them.
+    # Site-wide files first: the longest jobs; the pages even out the cores after them.
     jobs: list[Callable[[], Outputs]] = [
         lambda: map_outputs(documents, context.knowledge, settings.tiles),
         lambda: entity_outputs(documents, context.knowledge, notes),
@@ -115,21 +121,23 @@ def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
         lambda: {addresses.FEED: render_feed(documents, updated_of, site).encode("utf-8")},
         lambda: {addresses.FOLDING_SCRIPT: folding_script().encode("utf-8")},
     ]
-    jobs += [partial(_document_pages, page_inputs[first : first + PAGES_PER_JOB])
-             for first in range(0, len(page_inputs), PAGES_PER_JOB)]  # fmt: skip
-    return SitePlan(problems, outputs, jobs)
+    rendered_from = _pages_to_render(page_inputs, outputs)
+    jobs += _page_jobs(list(rendered_from.values()))
+    return SitePlan(problems, outputs, jobs, rendered_from)
 
 
-@dataclass(frozen=True)
-class PageInputs:
-    """Everything one document's page is rendered from."""
+def _page_jobs(pages: list[PageInputs]) -> list[Callable[[], Outputs]]:
+    batches = range(0, len(pages), PAGES_PER_JOB)
+    return [partial(_document_pages, pages[first : first + PAGES_PER_JOB]) for first in batches]
 
-    document: Document
-    site: dict[str, str]
-    event: Event
-    map_src: str | None
-    commentary: list[tuple[Commentary, str]]
-    updated: str | None
+
+def _pages_to_render(page_inputs: list[PageInputs], outputs: Outputs) -> dict[str, PageInputs]:
+    """The document pages to render; those this process rendered already from the same inputs go
+    into `outputs` as they are."""
+    pages = {page_path(inputs.document): inputs for inputs in page_inputs}
+    kept, to_render = rendered_pages.reuse(pages)
+    outputs.update(kept)
+    return {path: pages[path] for path in to_render}
 
 
 def _document_pages(batch: list[PageInputs]) -> Outputs:
