@@ -77,3 +77,11 @@ def test_mkdocs_build_hands_its_writes_to_threads_and_then_writes_its_own_way_ag
     with pytest.raises(Abort):
         build(load_config(str(project.root / "mkdocs.yml"), site_dir=str(tmp_path / "failed"), strict=True))
     assert (mkdocs.utils.write_file, mkdocs.utils.copy_file) == own
+
+
+def test_a_path_made_twice_keeps_the_later_content_as_written_one_after_another(tmp_path):
+    """An editor's page at a generated page's address (site_src/pages/timeline.md): the generated page,
+    made later, wins, as before the writes went to threads; the build does not fail on it."""
+    batches = [{"timeline.md": b"the editor's"}, {"other.md": b"x"}, {"timeline.md": b"generated"}]
+    write_outputs(tmp_path / "docs", batches)
+    assert tree(tmp_path / "docs") == {"timeline.md": b"generated", "other.md": b"x"}

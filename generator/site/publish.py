@@ -26,27 +26,23 @@ def write_outputs(docs_dir: Path, batches: Iterable[Outputs]) -> tuple[int, int]
     """Make `docs_dir` hold exactly the files of `batches` (written as each batch comes, by WRITERS
     threads). Returns (files written, files deleted)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
-    wanted: set[str] = set()
+    writes: dict[str, Future[bool]] = {}
+    written = 0
     with ThreadPoolExecutor(WRITERS, thread_name_prefix="microsite-write") as writers:
-        writes = []
         for outputs in batches:
             for relative, content in outputs.items():
-                assert relative not in wanted, f"{relative} made twice"  # two writers would race
-                wanted.add(relative)
-                writes.append(writers.submit(_write_if_changed, docs_dir / relative, content))
-        written = sum(write.result() for write in writes)  # raises the first write's error, if any
-    return written, _delete_stale(docs_dir, wanted)
+                if relative in writes:  # made twice: the later one wins, as when written one after another
+                    written += writes.pop(relative).result()
+                writes[relative] = writers.submit(_write_if_changed, docs_dir / relative, content)
+        written += sum(write.result() for write in writes.values())  # raises the first write's error, if any
+    return written, _delete_stale(docs_dir, set(writes))
 
 
 def _write_if_changed(target: Path, content: bytes) -> bool:
-    """Write `content` to `target` (its folder made if missing) unless it holds it already; whether written."""
+    """Write `content` to `target` unless it holds it already; whether written."""
     if _content(target) == content:
         return False
-    try:
-        target.write_bytes(content)
-    except FileNotFoundError:  # a new folder (another thread may be making it too: exist_ok)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    _write(content, str(target))
     return True
 
 
