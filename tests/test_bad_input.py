@@ -174,3 +174,25 @@ def test_front_matter_dates_may_be_a_month_or_a_year(empty_project, written, dat
     report = empty_project.generate()
     assert not any("partial.txt" in w for w in report.warnings), report.warnings
     assert empty_project.record("partial")["date"] == date
+
+
+def test_an_editors_file_at_a_generated_address_is_left_out_with_one_line_error(empty_project):
+    """An editor's page where the site makes its own (the timeline) or a file where a source download
+    goes: the generated one is published, the editor's file is named in one error line, nothing else
+    changes; the next build with nothing changed repeats the error."""
+    empty_project.add("article.txt", ARABIC)
+    pages = empty_project.root / "site_src" / "pages"
+    (pages / "timeline.md").write_text("# My timeline\n\nEDITORS-OWN-TIMELINE\n", encoding="utf-8")
+    (pages / "sources").mkdir()
+    (pages / "sources" / "article.txt").write_text("EDITORS-OWN-SOURCE\n", encoding="utf-8")
+    (pages / "notes.md").write_text("# Notes\n\nEDITORS-NOTES\n", encoding="utf-8")
+    for build in range(2):
+        report = empty_project.generate()
+        taken = {str(d.file): str(d) for d in report.of("error")}
+        assert set(taken) == {"site_src/pages/timeline.md", "site_src/pages/sources/article.txt"}, report.summary()
+        assert all("\n" not in line and "left out of the site" in line for line in taken.values())
+        assert report.unchanged == (build == 1) and not report.fatal
+    docs = empty_project.root / "docs"
+    assert "EDITORS-OWN-TIMELINE" not in (docs / "timeline.md").read_text(encoding="utf-8")
+    assert (docs / "sources" / "article.txt").read_bytes() == (empty_project.documents / "article.txt").read_bytes()
+    assert "EDITORS-NOTES" in (docs / "notes.md").read_text(encoding="utf-8")

@@ -189,6 +189,7 @@ def build_docs(settings: Settings, history: dict[str, str], progress: Progress |
     if report.fatal:  # leave docs/ as it was: the build stops here
         return report
     report.written, report.deleted = write_outputs(settings.docs_dir, planned_outputs(plan))  # written as made
+    report.diagnostics += plan.taken  # known once every job has run
     report.seconds = time.perf_counter() - started
     return report
 
@@ -199,7 +200,8 @@ def planned_outputs(plan: SitePlan) -> Iterator[Outputs]:
     threads run may inherit a lock one of them held, and hang."""
     jobs = on_all_cores(lambda k: plan.jobs[k](), range(len(plan.jobs)), chunksize=1)
     first = next(jobs, None)
-    yield plan.ready
+    yield plan.hand_written  # first: a generated file at the same address is written after it
+    yield plan.keep(plan.ready)
     if first is not None:
         yield plan.keep(first)
     yield from map(plan.keep, jobs)

@@ -75,14 +75,28 @@ class SitePlan:
     before a file is written), and the rest are independent jobs."""
 
     problems: Problems
-    ready: Outputs  # made already: source downloads, hand-written pages, pages kept (rendered_pages.py)
+    ready: Outputs  # made already: source downloads, pages kept (rendered_pages.py)
     jobs: list[Callable[[], Outputs]]  # the pages and site-wide files, in any order
     rendered_from: dict[str, PageInputs] = field(default_factory=dict)  # the document pages the jobs make
+    hand_written: Outputs = field(default_factory=dict)  # editors' pages and files but the home page, by address
+    taken: list[Diagnostic] = field(default_factory=list)  # editors' files at an address a generated file has
 
     def keep(self, outputs: Outputs) -> Outputs:
-        """`outputs` of a job, its document pages kept for this process's next build (rendered_pages.py)."""
+        """`outputs` of a job (or `ready`), its document pages kept for this process's next build
+        (rendered_pages.py); an editor's file at the address of one of them is reported in `taken`
+        (the generated file is written after it, so it wins)."""
         rendered_pages.keep(self.rendered_from, outputs)
+        self.taken += [_address_taken(address) for address in sorted(outputs.keys() & self.hand_written.keys())]
         return outputs
+
+
+def _address_taken(address: str) -> Diagnostic:
+    return Diagnostic(
+        Path(addresses.source_path("pages", address)),
+        None,
+        "error",
+        f"the site makes its own {address} from the documents; left out of the site (give this file another name)",
+    )
 
 
 def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
@@ -95,8 +109,8 @@ def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
     )
     commentary = _commentary(documents, settings, problems)
     hand_written, markdown_pages = hand_written_outputs(settings, linker, problems)
-    outputs = {raw_path(document): document.source.raw for document in documents} | hand_written
-    editors = EditorsHtml(linker, _link_targets(documents, context, outputs))
+    outputs = {raw_path(document): document.source.raw for document in documents}
+    editors = EditorsHtml(linker, _link_targets(documents, context, outputs | hand_written))
     problems.fatal += check_hand_written_links(markdown_pages, editors)
     events = group_events(documents)
     event_of = {d.doc_id: event for event in events for d in event.documents}
@@ -109,7 +123,7 @@ def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
     ]  # fmt: skip
     notes = _rendered_notes(context, editors, problems)
     updated_of = {inputs.document.doc_id: inputs.updated for inputs in page_inputs}
-    home = outputs.pop(HOME_PAGE, None)  # the editors' home page, with the overview put in by its job
+    home = hand_written.pop(HOME_PAGE, None)  # the editors' home page, with the overview put in by its job
     # Site-wide files first: the longest jobs; the pages even out the cores after them.
     jobs: list[Callable[[], Outputs]] = [
         lambda: map_outputs(documents, context.knowledge, settings.tiles),
@@ -123,7 +137,7 @@ def plan_site(documents: list[Document], context: SiteContext) -> SitePlan:
     ]
     rendered_from = _pages_to_render(page_inputs, outputs)
     jobs += _page_jobs(list(rendered_from.values()))
-    return SitePlan(problems, outputs, jobs, rendered_from)
+    return SitePlan(problems, outputs, jobs, rendered_from, hand_written)
 
 
 def _page_jobs(pages: list[PageInputs]) -> list[Callable[[], Outputs]]:
