@@ -13,7 +13,11 @@ from conftest import CORPUS, IDS, REPO, make_project
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.entities.events import complete_linkage, group_events, timeline_events
+import generator.entities.events as events_module
+from bench.synthetic import build_corpus
+from generator.entities import event_pairs
+from generator.entities.events import group_events, timeline_events
+from generator.entities.linkage import complete_linkage
 from generator.entities.time_words import past_phrases, weekdays
 from generator.model.document import Document
 from generator.model.event import Event
@@ -337,3 +341,51 @@ def test_complete_linkage_by_linked_sets_groups_as_testing_every_pair_did(raw):
     test; at 5,000 documents testing every pair of two groups took seconds. The groups are the same."""
     links = [(score, a, b) if a < b else (score, b, a) for score, a, b in raw if a != b]
     assert complete_linkage(_IDS, links) == _every_pair_complete_linkage(_IDS, links)
+
+
+def test_a_regrouping_reuses_verdicts_on_unchanged_dated_pairs_and_groups_as_from_scratch(tmp_path, monkeypatch):
+    """The preview regroups on every save: pairs of dated documents whose profiles did not change keep
+    the last grouping's verdicts (entities/event_pairs.py). Edited documents (new objects: one dated
+    years away, one given another person's name), one removed: the groups, dates and
+    links are those of a grouping from scratch, and only the edited documents' pairs are compared."""
+    root = make_project(tmp_path / "project", with_corpus=False).root
+    shutil.copytree(REPO / "site_src" / "knowledge", root / "site_src" / "knowledge", dirs_exist_ok=True)
+    build_corpus(sorted(CORPUS.glob("*.txt")), root / "site_src" / "documents", 80)
+    context = load_context(load_settings(root), history={})
+    paths = discover(root / "site_src" / "documents")
+    documents = {d.doc_id: d for d in (process(p, context) for p in paths) if isinstance(d, Document)}
+    first = group_events(list(documents.values()))
+    grouped = [e for e in first if len(e.documents) > 1 and e.date]
+    assert len(grouped) >= 3  # the synthetic corpus has events of several dated reports
+    moved, renamed, removed = (sorted(d.doc_id for d in e.documents)[0] for e in grouped[:3])
+    for doc_id, edit in ((moved, _moved_a_year), (renamed, _without_akar)):
+        path = next(p for p in paths if p.stem == doc_id)
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+        documents[doc_id] = process(path, context)
+    del documents[removed]
+
+    compared: list[tuple[str, str]] = []
+    counted = events_module.compare
+    monkeypatch.setattr(
+        events_module, "compare", lambda a, b, passage: compared.append((a.doc_id, b.doc_id)) or counted(a, b, passage)
+    )
+    again = group_events(list(documents.values()))
+    assert compared and all(moved in pair or renamed in pair or not _both_dated(documents, pair) for pair in compared)
+    event_pairs.keep({}, [])  # nothing known: a grouping from scratch
+    assert group_events(list(documents.values())) == again
+    assert again != first
+
+
+def _moved_a_year(text: str) -> str:
+    """Dated by the editor far from any other report."""
+    return "---\ndate: 2031-05-05\n---\n" + text
+
+
+def _without_akar(text: str) -> str:
+    for spelling in ("أكار", "آكار", "آکار"):
+        text = text.replace(spelling, "فلان")
+    return text
+
+
+def _both_dated(documents: dict[str, Document], pair: tuple[str, str]) -> bool:
+    return all(len(documents[doc_id].analysis.date or "") == 10 for doc_id in pair)

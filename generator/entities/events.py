@@ -44,6 +44,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from generator.entities import event_pairs
 from generator.entities.event_evidence import Profile, Tokens, profile, runs, shared_passage, tokens
 from generator.entities.event_links import (
     MAX_DAYS_APART,
@@ -57,6 +58,7 @@ from generator.entities.event_links import (
     weekday_name,
     when,
 )
+from generator.entities.linkage import complete_linkage
 from generator.entities.time_words import WEEKDAY_KEYS
 from generator.model.document import Document
 from generator.model.event import Event, Link
@@ -83,9 +85,11 @@ class _Grouping:
         self._passages: dict[str, frozenset[int]] = {}
         self._pairs: dict[tuple[str, str], Pair] = {}
         self._words: dict[str, tuple[str, Tokens]] = {}
+        self._known = event_pairs.last()  # the last grouping's verdicts on dated pairs (the preview's)
+        self.telling_dated: list[Pair] = []  # found by dated_cores, for the next grouping
 
     def pair(self, a: str, b: str) -> Pair:
-        a, b = (a, b) if a < b else (b, a)
+        a, b = event_pairs.pair_key(a, b)
         if (a, b) not in self._pairs:
             shares_passage = lambda: not self._runs(a).isdisjoint(self._runs(b))  # noqa: E731
             self._pairs[(a, b)] = compare(self.profiles[a], self.profiles[b], shares_passage)
@@ -124,9 +128,20 @@ class _Grouping:
                 if days[j] - days[i] > MAX_DAYS_APART:
                     break
                 b = dated[j]
-                if not a.people_ids.isdisjoint(b.people_ids) and (pair := self.pair(a.doc_id, b.doc_id)).telling:
+                if not a.people_ids.isdisjoint(b.people_ids) and (pair := self._telling_dated(a, b)):
                     links.append((pair.score, a.doc_id, b.doc_id))
+                    self.telling_dated.append(pair)
         return complete_linkage([p.doc_id for p in dated], links)
+
+    def _telling_dated(self, a: Profile, b: Profile) -> Pair | None:
+        """The pair of two documents dated within the window, if telling (as the last grouping judged
+        it when it compared these very profiles: entities/event_pairs.py)."""
+        known, pair = self._known.verdict(a, b)
+        if not known:
+            pair = self.pair(a.doc_id, b.doc_id)
+        elif pair is not None:
+            self._pairs[event_pairs.pair_key(a.doc_id, b.doc_id)] = pair
+        return pair if pair is not None and pair.telling else None
 
     def undated_groups(self, ids: list[str]) -> list[list[str]]:
         """Documents without a day date that joined no core, grouped when they share people and
@@ -236,30 +251,6 @@ def _named(document: Profile) -> set[str]:
     return set(document.entities) | {e for _, named in document.past for e in named}
 
 
-def complete_linkage(ids: list[str], links: list[tuple[int, str, str]]) -> list[list[str]]:
-    """Groups in which every pair is linked: pairs are taken strongest first (then by id), and
-    two groups merge only when every document of one is linked with every document of the other.
-    Each group keeps the documents linked with all its members, so a merge is tested in one pass
-    over the smaller group rather than over every pair of the two."""
-    neighbours: dict[str, set[str]] = {doc_id: set() for doc_id in ids}
-    for _, a, b in links:
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-    position = {doc_id: n for n, doc_id in enumerate(ids)}
-    group_of = {doc_id: [doc_id] for doc_id in ids}
-    linked_to_all = {doc_id: neighbours[doc_id] for doc_id in ids}  # by the group's first document
-    for _, a, b in sorted(links, key=lambda link: (-link[0], link[1], link[2])):
-        first, second = group_of[a], group_of[b]
-        if first is second or not linked_to_all[first[0]].issuperset(second):
-            continue
-        linked_to_all[first[0]] = linked_to_all[first[0]] & linked_to_all.pop(second[0])
-        first.extend(second)
-        for doc_id in second:
-            group_of[doc_id] = first
-    unique = {id(group): group for group in group_of.values()}
-    return [sorted(group, key=position.__getitem__) for group in unique.values()]
-
-
 def timeline_events(events: list[Event]) -> list[Event]:
     """The events as the timeline lists them: a member that states no date and does not take its
     event's date is listed apart, undated (the timeline shows an event's date, marked inferred,
@@ -289,4 +280,5 @@ def group_events(documents: list[Document]) -> list[Event]:
     rest = [doc_id for doc_id, p in grouping.profiles.items() if not p.day and doc_id not in joined]
     events = [grouping.event(m, core, found) for m, core, found in zip(members, cores, inferred, strict=True)]
     events += [grouping.event(group, [], set()) for group in grouping.undated_groups(rest)]
+    event_pairs.keep(grouping.profiles, grouping.telling_dated)
     return sorted(events, key=lambda e: e.key)
