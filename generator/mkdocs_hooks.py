@@ -11,7 +11,8 @@
   by the generator, editorial.EditorsHtml.)
 * Generated pages (every other page): rendered once. Their HTML blocks, which the generator's
   templates made and escaped, are set aside before Markdown and put back after it, so
-  Markdown renders only headings and paragraphs (site/prerendered.py); their ids are added to
+  Markdown renders only headings and paragraphs (site/prerendered.py), and what remains of most
+  document pages (headings between the blocks) once per build for all; their ids are added to
   the page's anchors, and every link of their HTML is checked (a broken one is a warning, which
   fails the strict build), which MkDocs never did for raw HTML. (Links in editors' commentary
   and notes are the generator's to check, naming the editor's file and line.)
@@ -21,15 +22,18 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import threading
 import time
 from contextlib import suppress
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import mkdocs.utils
+from mkdocs.structure.toc import TableOfContents
 
 from generator.model.plurals import count
 from generator.model.report import Progress, Report
@@ -37,7 +41,7 @@ from generator.model.settings import load_settings
 from generator.pipeline.build import generate
 from generator.preview import PROBLEMS_ENV, GenerationFailed, Preview, decode_problems, problems_of
 from generator.progress import progress_for
-from generator.site.prerendered import SetAside, broken_links, page_links, set_aside
+from generator.site.prerendered import SetAside, broken_links, page_links, renders_alike_everywhere, set_aside
 from generator.site.publish import BackgroundWrites
 from generator.text.sanitise import sanitise, sanitise_front_matter
 
@@ -48,7 +52,9 @@ _preview: Preview | None = None  # once serving: the state of the last build
 _progress: Progress | None = None  # when building: pages read and written
 _pages = 0
 _count = {"read": 0, "written": 0}
-_set_aside: dict[str, tuple[str, SetAside]] = {}  # generated page -> its Markdown, its blocks set aside
+_set_aside: dict[str, tuple[str, SetAside, bool]] = {}  # generated page -> its Markdown, its blocks set
+# aside, and whether Markdown rendered what remains on an earlier page (then given to it as "")
+_residues: dict[str, Rendered] = {}  # what remains of pages, rendered once per build (prerendered.py)
 _links: dict[str, list[str]] = {}  # generated page -> the links of its HTML
 _writes = BackgroundWrites()
 _MKDOCS_WRITE_FILE, _MKDOCS_COPY_FILE = mkdocs.utils.write_file, mkdocs.utils.copy_file
@@ -111,6 +117,7 @@ def on_files(files, config):
     _pages = len(files.documentation_pages())
     _count.update(read=0, written=0)
     _set_aside.clear()
+    _residues.clear()
     _links.clear()
     if _progress:
         _progress("MkDocs reading pages", 0, _pages)
@@ -136,8 +143,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     aside = set_aside(markdown)
     if aside is None:  # nothing to set aside, or an element spans blank lines: Markdown renders it all
         return markdown
-    _set_aside[page.file.src_uri] = (markdown, aside)
-    return aside.markdown
+    rendered_before = aside.markdown in _residues
+    _set_aside[page.file.src_uri] = (markdown, aside, rendered_before)
+    return "" if rendered_before else aside.markdown  # Markdown returns "" for "" at once
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -151,9 +159,13 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def _restored(html: str, page, config, files) -> str:
     """A generated page's HTML with its blocks back in place, and their ids among its anchors."""
-    markdown, aside = _set_aside.pop(page.file.src_uri, (None, None))
+    markdown, aside, rendered_before = _set_aside.pop(page.file.src_uri, (None, None, False))
     if aside is None:
         return html
+    if rendered_before:
+        html = _residues[aside.markdown].given_to(page)
+    elif renders_alike_everywhere(aside.markdown):
+        _residues[aside.markdown] = Rendered(html, copy.deepcopy(page.toc), frozenset(page.present_anchor_ids or ()))
     restored = aside.restore(html)
     if restored is None:  # Markdown moved a placeholder: render the page whole, as MkDocs would
         log.debug("%s: rendered whole by Markdown", page.file.src_uri)
@@ -162,6 +174,21 @@ def _restored(html: str, page, config, files) -> str:
         return page.content
     page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchor_ids()
     return restored
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What MkDocs' Markdown made of a page's Markdown: its HTML, table of contents and anchors."""
+
+    html: str
+    toc: TableOfContents
+    anchors: frozenset[str]
+
+    def given_to(self, page) -> str:
+        """Its HTML, its table of contents and anchors set on `page` (rendered from "") as MkDocs would."""
+        page.toc = copy.deepcopy(self.toc)
+        page.present_anchor_ids = set(self.anchors)
+        return self.html
 
 
 def _hand_written(page, config) -> bool:

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page
 
 from generator import mkdocs_hooks as hooks
-from generator.site.prerendered import PLACEHOLDER, broken_links, page_links, set_aside
+from generator.site.prerendered import PLACEHOLDER, broken_links, page_links, renders_alike_everywhere, set_aside
 
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN_DOCS = REPO / "tests" / "golden" / "docs"
@@ -72,6 +72,32 @@ def test_every_generated_page_renders_as_markdown_would(site):
         assert after.present_anchor_ids == before.present_anchor_ids, file.src_uri
         set_aside_pages += set_aside(before.markdown) is not None
     assert set_aside_pages >= len(pages) - 3  # all but pages whose elements span blank lines
+
+
+def test_what_remains_of_document_pages_is_rendered_once_for_all(site):
+    """Most document pages keep the same headings between their blocks: Markdown renders that residue
+    on the first page and later pages are given "" and its HTML, table of contents and anchors."""
+    config, files = site
+    hooks.on_files(files, config)  # a build starts: no residue rendered yet
+    given_nothing = 0
+    for file in [f for f in generated(files) if f.src_uri.startswith("documents/0")]:
+        before = render(file, config, files, through_hooks=False)
+        page = Page(None, file, config)
+        page.read_source(config)
+        page.markdown = hooks.on_page_markdown(page.markdown, page, config, files)
+        given_nothing += page.markdown == ""
+        page.render(config, files)
+        page.content = hooks.on_page_content(page.content, page, config, files)
+        assert page.content == before.content, file.src_uri
+        assert (str(page.toc), page.present_anchor_ids) == (str(before.toc), before.present_anchor_ids)
+    assert given_nothing >= 2
+
+
+def test_only_residues_without_links_markup_or_title_are_rendered_once():
+    placeholders = f"{PLACEHOLDER.format(0)}\n## Summary\n\n{PLACEHOLDER.format(1)}\n\n## Related {{ data-x }}\n"
+    assert renders_alike_everywhere(placeholders)
+    for per_page in ("# Title", "## See [a](b.md)", "## *x*", "## `c`", "text", "## <b>x</b>", "![i](p.png)"):
+        assert not renders_alike_everywhere(placeholders + per_page + "\n"), per_page
 
 
 def test_hand_written_pages_go_through_markdown_and_the_sanitiser(site):

@@ -36,6 +36,9 @@ _DIV = re.compile(r"<(/?)div[\s>]", re.IGNORECASE)
 _SCHEME = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _TAG_NAMES = frozenset(BLOCK_LEVEL_ELEMENTS)
 PLACEHOLDER = "MSRAWBLOCK{:06d}Z"  # a paragraph Markdown leaves as it is
+# A line of a residue that renders alike on every page: blank, a placeholder, or a heading below the
+# title with no link, code, emphasis, HTML or escape in it (what MkDocs resolves or reads per page).
+_PLAIN_RESIDUE_LINE = re.compile(r"|MSRAWBLOCK\d{6}Z|#{2,6} [^\[\]()<>`*_\\!]*")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,14 @@ def set_aside(markdown: str) -> SetAside | None:
             pieces[index] = PLACEHOLDER.format(len(blocks)) + rest + pieces[index][len(block) :]
             blocks.append((html_part, "" if headings else "\n"))
     return SetAside("".join(pieces), blocks) if blocks else None
+
+
+def renders_alike_everywhere(residue: str) -> bool:
+    """Whether Markdown (with MkDocs' per-page extensions) renders this residue, a page's Markdown
+    with its blocks set aside, to the same HTML, table of contents and anchors on any page: most
+    document pages share a handful of residues (their headings between placeholders), so each is
+    rendered once per build (mkdocs_hooks.py)."""
+    return all(_PLAIN_RESIDUE_LINE.fullmatch(line.strip()) for line in residue.split("\n"))
 
 
 def _before_headings(block: str) -> tuple[str, str]:
