@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 BENCH = Path(__file__).resolve().parent
@@ -180,13 +181,18 @@ def first_query_bytes(site: Path, query: str) -> int:
 
     with browser_page(site) as (page, base, _errors):
         sizes: dict[str, int] = {}
-        page.on("requestfinished", lambda r: sizes.setdefault(r.url, r.sizes()["responseBodySize"]))
+
+        def record(request: Any) -> None:
+            sizes.setdefault(request.url, request.sizes()["responseBodySize"])
+
+        page.on("requestfinished", record)
         page.goto(base)
         page.wait_for_load_state("networkidle")
         before = set(sizes)
         page.locator("#ms-search-input").fill(query)
         page.wait_for_function(SEARCH_SHOWN)
         page.wait_for_load_state("networkidle")
+        page.remove_listener("requestfinished", record)  # a late request must not ask a closed browser
         return sum(size for url, size in sizes.items() if url not in before)
 
 
