@@ -44,11 +44,10 @@ def last() -> KnownPairs:
     return _last[0]
 
 
-def keep(profiles: Mapping[str, Profile], pairs: Iterable[Pair]) -> None:
-    """After a grouping that compared every candidate pair of dated documents: for the next one."""
-    telling = {
-        pair_key(p.first.doc_id, p.second.doc_id): p for p in pairs if p.first.day and p.second.day and p.telling
-    }
+def keep(profiles: Mapping[str, Profile], telling_dated: Iterable[Pair]) -> None:
+    """After a grouping that judged every candidate pair of dated documents: its profiles and the pairs
+    of dated documents it found telling, for the next grouping."""
+    telling = {pair_key(p.first.doc_id, p.second.doc_id): p for p in telling_dated}
     _last[0] = KnownPairs(dict(profiles), telling)
 
 

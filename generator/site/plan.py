@@ -95,7 +95,7 @@ def _address_taken(address: str) -> Diagnostic:
         Path(addresses.source_path("pages", address)),
         None,
         "error",
-        f"the site makes its own {address} from the documents; left out of the site (give this file another name)",
+        f"the site makes its own file at this address ({address}); left out of the site (give this file another name)",
     )
 
 
