@@ -87,6 +87,22 @@ def test_work_on_all_cores_gives_the_docs_of_one_core(tmp_path, monkeypatch):
     assert tree_digest(one_core.root / "docs") == tree_digest(all_cores.root / "docs")
 
 
+def test_a_few_jobs_that_each_go_over_many_documents_run_on_all_cores(monkeypatch):
+    """Issue 16, preview at scale: a save leaves about ten site-wide jobs, each over the whole corpus; they
+    are worth the workers when the corpus is large, not when it is small or there is one job."""
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)  # worker processes even on a 1-core machine
+
+    def pids(items: range, documents: int | None = None) -> set[int]:
+        return set(parallel.on_all_cores(lambda i: os.getpid(), items, chunksize=1, documents=documents))
+
+    here = {os.getpid()}
+    assert pids(range(9), documents=parallel.PARALLEL_FROM) - here, "no job ran in a worker"
+    assert pids(range(9), documents=parallel.PARALLEL_FROM - 1) == here
+    assert pids(range(9)) == here  # by default one job is one document's worth
+    assert pids(range(parallel.PARALLEL_FROM)) - here
+    assert pids(range(1), documents=1000) == here  # one job: nothing to share
+
+
 def test_the_previews_next_build_reuses_its_unchanged_documents_as_they_are(tmp_path, counted_processing, monkeypatch):
     """Issue 16, preview at scale: the preview builds once per save in one process. Its documents are loaded
     into memory ahead of the first save, and each build after reuses the unchanged ones as they are (same

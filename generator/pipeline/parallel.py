@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
-PARALLEL_FROM = 40  # jobs: below this, starting worker processes costs more than it saves
+PARALLEL_FROM = 40  # documents' worth of work: below this, starting worker processes costs more than it saves
 MAX_WORKERS = 8
 # A build makes millions of small objects and almost no reference cycles; at Python's default
 # threshold (700) full collections keep walking every document in memory (measured: about a
@@ -25,11 +25,15 @@ R = TypeVar("R")
 _JOB: Callable | None = None
 
 
-def on_all_cores(job: Callable[[int], R], items: Sequence[int], chunksize: int = 16) -> Iterator[R]:
+def on_all_cores(
+    job: Callable[[int], R], items: Sequence[int], chunksize: int = 16, documents: int | None = None
+) -> Iterator[R]:
     """`job(i)` for each item, yielded in order as results arrive (so the caller works while the
-    workers do); on all cores when the list is long enough to be worth it."""
+    workers do); on all cores when the work is worth it: `documents`, how many documents the items
+    go over (default: one each), at least PARALLEL_FROM."""
     workers = min(available_cores(), MAX_WORKERS)
-    if len(items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    worth_it = (len(items) if documents is None else documents) >= PARALLEL_FROM and len(items) > 1
+    if not worth_it or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (job(i) for i in items)
         return
     global _JOB

@@ -188,17 +188,19 @@ def build_docs(settings: Settings, history: dict[str, str], progress: Progress |
     report.diagnostics += [*plan.problems.fatal, *plan.problems.errors, *plan.problems.warnings]
     if report.fatal:  # leave docs/ as it was: the build stops here
         return report
-    report.written, report.deleted = write_outputs(settings.docs_dir, planned_outputs(plan))  # written as made
+    outputs = planned_outputs(plan, len(report.documents))
+    report.written, report.deleted = write_outputs(settings.docs_dir, outputs)  # written as made
     report.diagnostics += plan.taken  # known once every job has run
     report.seconds = time.perf_counter() - started
     return report
 
 
-def planned_outputs(plan: SitePlan) -> Iterator[Outputs]:
-    """Every file of the plan, in batches as they are made (the jobs on all cores). The worker processes
-    are forked before the first batch goes to publish's writer threads: a process forked while other
-    threads run may inherit a lock one of them held, and hang."""
-    jobs = on_all_cores(lambda k: plan.jobs[k](), range(len(plan.jobs)), chunksize=1)
+def planned_outputs(plan: SitePlan, documents: int) -> Iterator[Outputs]:
+    """Every file of the plan, in batches as they are made (the jobs on all cores: the site-wide jobs go over
+    all `documents`, so a few of them are worth the workers, as when a save leaves only them to run). The
+    worker processes are forked before the first batch goes to publish's writer threads: a process forked
+    while other threads run may inherit a lock one of them held, and hang."""
+    jobs = on_all_cores(lambda k: plan.jobs[k](), range(len(plan.jobs)), chunksize=1, documents=documents)
     first = next(jobs, None)
     yield plan.hand_written  # first: a generated file at the same address is written after it
     yield plan.keep(plan.ready)
