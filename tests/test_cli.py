@@ -8,6 +8,7 @@ import logging
 import re
 import subprocess
 import sys
+import time
 import wsgiref.util
 from pathlib import Path
 
@@ -159,6 +160,67 @@ def test_the_preview_shows_mkdocs_own_errors_and_serves_on(tmp_path: Path):
         failing[0] = False
         server.builder()
         assert preview.problems == [] and _get(server.get_app(), "/style.css")[0] == "200 OK"
+    finally:
+        server.server_close()
+
+
+def _wants_rebuild_after(server, change, seconds: float = 3.0) -> bool:
+    """Whether MkDocs' server wants a rebuild after `change` (its private flag: what its build loop waits on)."""
+    time.sleep(0.3)  # events of what came before
+    with server._rebuild_cond:
+        server._want_rebuild = False
+    change()
+    deadline = time.monotonic() + seconds
+    while not server._want_rebuild and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return server._want_rebuild
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
+def test_the_preview_is_told_of_a_save_at_once_and_not_of_its_own_reads_or_docs(tmp_path: Path):
+    """Issue 16, preview at scale: MkDocs polls every half second; on Linux the kernel tells the preview of a
+    change (inotify). Only changes count, as when polling: a build reads site_src/, and a read that
+    rebuilt would rebuild for ever; docs/, which the generator writes, is not watched."""
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.polling import PollingObserver
+
+    from generator.preview import Preview
+
+    pages, docs, site = tmp_path / "site_src" / "pages", tmp_path / "docs", tmp_path / "served"
+    for folder in (pages, docs, site):
+        folder.mkdir(parents=True)
+    (pages / "about.md").write_text("# About\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda config=None: None, host="127.0.0.1", port=0, root=str(site))
+    server.watch(str(docs)), server.watch(str(tmp_path / "mkdocs.yml"))  # as `mkdocs serve` does
+    try:
+        Preview(tmp_path, pages).install(server, server.builder, str(docs))
+        assert not isinstance(server.observer, PollingObserver)
+        server.observer.start()
+        assert _wants_rebuild_after(server, lambda: (pages / "about.md").write_text("# About us\n", encoding="utf-8"))
+        assert _wants_rebuild_after(server, lambda: (pages / "new.md").write_text("# New\n", encoding="utf-8"))
+        assert _wants_rebuild_after(server, (pages / "new.md").unlink)
+        assert _wants_rebuild_after(server, lambda: (tmp_path / "mkdocs.yml").write_text("site_name: y\n"))
+        assert not _wants_rebuild_after(server, (pages / "about.md").read_bytes, seconds=1)
+        assert not _wants_rebuild_after(server, lambda: (docs / "about.md").write_text("x"), seconds=1)
+    finally:
+        server.observer.stop()
+        server.server_close()
+
+
+def test_where_the_kernel_tells_of_no_change_the_preview_polls_as_mkdocs_does(tmp_path: Path, monkeypatch):
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.polling import PollingObserver
+
+    from generator import preview
+
+    (tmp_path / "site_src").mkdir()
+    monkeypatch.setattr(preview, "_works", lambda observer_type, folder: False)  # e.g. out of inotify watches
+    server = LiveReloadServer(builder=lambda config=None: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        preview.Preview(tmp_path, tmp_path / "site_src" / "pages").install(server, server.builder, str(tmp_path))
+        assert isinstance(server.observer, PollingObserver)
+        assert list(server._watched_paths) == [str(tmp_path / "site_src")]
     finally:
         server.server_close()
 
