@@ -23,7 +23,7 @@ from generator.model.metadata import METADATA_FIELDS
 from generator.model.plurals import count
 from generator.model.settings import Settings, load_settings
 from generator.pipeline.build import generate
-from generator.preview import PROBLEMS_ENV, Problem, encode_problems, problems_of
+from generator.preview import POLL_ENV, PROBLEMS_ENV, Problem, encode_problems, problems_of
 from generator.progress import progress_for
 from generator.site.search_pages import SEARCH_DIR, write_search_index
 
@@ -53,31 +53,32 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "add":
         overrides = {k: v for k in METADATA_FIELDS if (v := getattr(args, k))}
         return _add(args.file, overrides, settings)
-    return _generate_then(args.command, settings, getattr(args, "dev_addr", None))
+    return _generate_then(args.command, settings, getattr(args, "dev_addr", None), getattr(args, "poll", False))
 
 
-def _generate_then(command: str, settings: Settings, dev_addr: str | None) -> int:
+def _generate_then(command: str, settings: Settings, dev_addr: str | None, poll: bool = False) -> int:
     """Generate docs/, then, for `build`, the site, for `serve`, the live preview."""
     report = generate(settings, progress=progress_for())
     print(report.summary(), file=sys.stderr)
     errors = count(len(report.fatal), "error")
     if report.fatal and command == "serve" and (settings.docs_dir / "index.md").is_file():
         print(f"microsite: serving the last good pages; the browser shows the {errors} until fixed", file=sys.stderr)
-        _serve(settings, str(dev_addr), problems_of(report.of("fatal"), settings.root))
+        _serve(settings, str(dev_addr), problems_of(report.of("fatal"), settings.root), poll)
     if report.fatal:
         print(f"microsite: stopped: fix the {errors} marked FATAL above", file=sys.stderr)
         return 1
     if command == "build":
         return _build_site(settings)
     if command == "serve":
-        _serve(settings, str(dev_addr), [])
+        _serve(settings, str(dev_addr), [], poll)
     return 0
 
 
-def _serve(settings: Settings, dev_addr: str, problems: list[Problem]) -> None:
+def _serve(settings: Settings, dev_addr: str, problems: list[Problem], poll: bool) -> None:
     """Become the MkDocs server (exec, not a child process: stopping `microsite serve` stops it), on
     docs/ as just generated, or as last generated with the problems found since (preview.py)."""
-    env = _mkdocs_env(settings, {"MICROSITE_DOCS_FRESH": "1", PROBLEMS_ENV: encode_problems(problems)})
+    preview = {PROBLEMS_ENV: encode_problems(problems), POLL_ENV: "1" if poll else ""}
+    env = _mkdocs_env(settings, {"MICROSITE_DOCS_FRESH": "1", **preview})
     os.chdir(settings.root)
     os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", dev_addr], env)
 

@@ -40,6 +40,12 @@ def parser() -> argparse.ArgumentParser:
     command["serve"].add_argument(
         "--dev-addr", default="127.0.0.1:8000", help="address and port to serve on (default: 127.0.0.1:8000)"
     )
+    command["serve"].add_argument(
+        "--poll",
+        action="store_true",
+        help="look for changes every half second instead of being told of them (for site_src/ on a network "
+        "drive, or a Windows folder under WSL, whose changes Linux does not report)",
+    )
     command["inspect"].add_argument("file", type=Path, help="a document file in site_src/documents/")
     command["translate"].add_argument("doc_id", help="document id (file name without extension)")
     add = command["add"]

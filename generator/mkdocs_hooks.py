@@ -39,7 +39,7 @@ from generator.model.plurals import count
 from generator.model.report import Progress, Report
 from generator.model.settings import load_settings
 from generator.pipeline.build import generate
-from generator.preview import PROBLEMS_ENV, GenerationFailed, Preview, decode_problems, problems_of
+from generator.preview import POLL_ENV, PROBLEMS_ENV, GenerationFailed, Preview, decode_problems, problems_of
 from generator.progress import progress_for
 from generator.site.prerendered import SetAside, broken_links, page_links, renders_alike_everywhere, set_aside
 from generator.site.publish import BackgroundWrites
@@ -77,7 +77,7 @@ def _dirty_build_is_expected(record: logging.LogRecord) -> bool:
 def on_serve(server, config, builder):
     global _preview
     root = Path(config.config_file_path).parent
-    _preview = Preview(root, load_settings(root).pages_dir)
+    _preview = Preview(root, load_settings(root).pages_dir, poll=os.environ.pop(POLL_ENV, "") == "1")
     _preview.problems = decode_problems(os.environ.pop(PROBLEMS_ENV, ""))  # found before MkDocs started
     # `microsite serve` generated docs/ in the process it replaced: this one has no document in memory yet
     threading.Thread(target=_documents_at_hand, args=(root,), name="microsite-documents", daemon=True).start()

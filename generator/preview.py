@@ -9,7 +9,9 @@ the real page back as soon as a save fixes the build.
 docs/ is not watched: the generator writes it during each build, and MkDocs would otherwise build
 a second time after every save (site_src/ is watched instead, mkdocs.yml as MkDocs does). MkDocs
 polls what it watches every half second (it must work where the file system sends no events); where
-the kernel does (Linux's inotify), the preview is told of a save at once instead (`told_at_once`).
+the kernel does (Linux's inotify), the preview is told of a save at once instead (`told_at_once`),
+unless `microsite serve --poll` asks for polling: where a folder's changes are made elsewhere (a
+network drive, a Windows folder under WSL), inotify can watch it and never be told of them.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from generator.text.inputs import relative_path
 log = logging.getLogger("mkdocs.plugins.microsite")
 # `microsite serve` started on the last good docs/: the problems that stopped its generation.
 PROBLEMS_ENV = "MICROSITE_PREVIEW_PROBLEMS"
+# `microsite serve --poll`: watch site_src/ by polling, as MkDocs does (see `told_at_once`).
+POLL_ENV = "MICROSITE_PREVIEW_POLL"
 # MkDocs names a hand-written page by its path inside docs/, where site_src/pages/ is copied.
 DOC_FILE_RE = re.compile(r"^Doc file '([^']+)'")
 
@@ -71,15 +75,16 @@ def decode_problems(text: str) -> list[Problem]:
 class Preview:
     """The state of the preview: the problems of the last build (none when it succeeded)."""
 
-    def __init__(self, root: Path, pages_dir: Path):
-        self.root, self.pages_dir = root, pages_dir
+    def __init__(self, root: Path, pages_dir: Path, poll: bool = False):
+        self.root, self.pages_dir, self.poll = root, pages_dir, poll
         self.problems: list[Problem] = []
 
     def install(self, server: Any, builder: Callable[..., None], docs_dir: str) -> Any:
         """Watch site_src/ instead of docs/; build without ever raising; answer with the error page."""
         with contextlib.suppress(KeyError):  # not watched (mkdocs serve --no-livereload)
             server.unwatch(docs_dir)
-        told_at_once(server, self.root / "site_src")
+        if not self.poll:
+            told_at_once(server, self.root / "site_src")
         server.watch(str(self.root / "site_src"))
         server.builder = self.guarded(builder)
         logging.getLogger("mkdocs.livereload").addFilter(requests_are_not_warnings)

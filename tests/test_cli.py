@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from browser import require_chromium
-from conftest import REPO
+from conftest import REPO, make_project
 
 from generator.cli import main as microsite
 from generator.commands import parser
@@ -208,21 +208,38 @@ def test_the_preview_is_told_of_a_save_at_once_and_not_of_its_own_reads_or_docs(
         server.server_close()
 
 
-def test_where_the_kernel_tells_of_no_change_the_preview_polls_as_mkdocs_does(tmp_path: Path, monkeypatch):
+@pytest.mark.parametrize("why", ["inotify cannot watch", "serve --poll"])
+def test_where_the_kernel_tells_of_no_change_the_preview_polls_as_mkdocs_does(tmp_path: Path, monkeypatch, why):
     from mkdocs.livereload import LiveReloadServer
     from watchdog.observers.polling import PollingObserver
 
     from generator import preview
 
     (tmp_path / "site_src").mkdir()
-    monkeypatch.setattr(preview, "_works", lambda observer_type, folder: False)  # e.g. out of inotify watches
+    if why == "inotify cannot watch":  # e.g. out of inotify watches, or not Linux
+        monkeypatch.setattr(preview, "_works", lambda observer_type, folder: False)
     server = LiveReloadServer(builder=lambda config=None: None, host="127.0.0.1", port=0, root=str(tmp_path))
     try:
-        preview.Preview(tmp_path, tmp_path / "site_src" / "pages").install(server, server.builder, str(tmp_path))
+        watching = preview.Preview(tmp_path, tmp_path / "site_src" / "pages", poll=why == "serve --poll")
+        watching.install(server, server.builder, str(tmp_path))
         assert isinstance(server.observer, PollingObserver)
         assert list(server._watched_paths) == [str(tmp_path / "site_src")]
     finally:
         server.server_close()
+
+
+def test_serve_poll_reaches_the_preview_in_mkdocs_process(tmp_path: Path, monkeypatch):
+    """`microsite serve` becomes `mkdocs serve` (exec): the option travels in its environment."""
+    from generator import cli
+    from generator.preview import POLL_ENV
+
+    project = make_project(tmp_path / "project")
+    started: list[dict[str, str]] = []
+    monkeypatch.setattr(cli.os, "execve", lambda path, argv, env: started.append(env))
+    monkeypatch.setattr(cli.os, "chdir", lambda path: None)
+    for options in (["--poll"], []):
+        assert cli.main(["--root", str(project.root), "serve", *options]) == 0
+    assert [env[POLL_ENV] for env in started] == ["1", ""]
 
 
 def test_a_request_answered_404_during_a_build_does_not_fail_it():
