@@ -29,11 +29,11 @@ import threading
 import time
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import mkdocs.utils
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from generator.model.plurals import count
 from generator.model.report import Progress, Report
@@ -145,7 +145,9 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown
     rendered_before = aside.markdown in _residues
     _set_aside[page.file.src_uri] = (markdown, aside, rendered_before)
-    return "" if rendered_before else aside.markdown  # Markdown returns "" for "" at once
+    if rendered_before:  # MkDocs' render would make a Markdown converter (its extensions) to render ""
+        page.render = partial(_render_nothing, page)
+    return "" if rendered_before else aside.markdown
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -170,10 +172,23 @@ def _restored(html: str, page, config, files) -> str:
     if restored is None:  # Markdown moved a placeholder: render the page whole, as MkDocs would
         log.debug("%s: rendered whole by Markdown", page.file.src_uri)
         page.markdown = markdown
+        vars(page).pop("render", None)  # MkDocs' own render, not `_render_nothing`
         page.render(config, files)
         return page.content
     page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchor_ids()
     return restored
+
+
+def _render_nothing(page, config, files) -> None:
+    """What MkDocs' `Page.render` makes of "" (content, table of contents, title, anchors and links: none),
+    without the Markdown converter it makes for each page (a tenth of MkDocs' build of a document page).
+    tests/test_render_once.py compares the two."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:  # as MkDocs 1.6 does
+        page.links_to_anchors = {}
 
 
 @dataclass(frozen=True)

@@ -86,11 +86,51 @@ def test_what_remains_of_document_pages_is_rendered_once_for_all(site):
         page.read_source(config)
         page.markdown = hooks.on_page_markdown(page.markdown, page, config, files)
         given_nothing += page.markdown == ""
+        assert (page.markdown == "") == ("render" in vars(page))  # given "": no Markdown converter made
         page.render(config, files)
         page.content = hooks.on_page_content(page.content, page, config, files)
         assert page.content == before.content, file.src_uri
         assert (str(page.toc), page.present_anchor_ids) == (str(before.toc), before.present_anchor_ids)
     assert given_nothing >= 2
+
+
+def rendered_state(page: Page) -> tuple:
+    toc = [(i.id, i.title, i.level, len(i.children)) for i in page.toc]
+    return (page.content, str(page.toc), toc, page._title_from_render, page.title, page.present_anchor_ids,
+            page.links_to_anchors)  # fmt: skip
+
+
+def test_a_page_given_nothing_is_rendered_as_mkdocs_renders_nothing(site):
+    """A page whose residue was rendered on an earlier page skips MkDocs' Markdown converter (`_render_nothing`):
+    what it leaves on the page must be what MkDocs' own render of "" leaves."""
+    config, files = site
+    for file in [f for f in generated(files) if f.src_uri.startswith(("documents/0", "entities/"))][:4]:
+        pages = []
+        for render_nothing in (False, True):
+            page = Page(None, file, config)
+            page.read_source(config)
+            page.markdown = ""
+            if render_nothing:
+                hooks._render_nothing(page, config, files)
+            else:
+                page.render(config, files)
+            pages.append(page)
+        assert rendered_state(pages[0]) == rendered_state(pages[1]), file.src_uri
+
+
+def test_a_page_given_nothing_whose_placeholders_markdown_lost_is_rendered_whole_by_mkdocs(site):
+    config, files = site
+    hooks.on_files(files, config)
+    file = files.get_file_from_path("documents/000_99d85874a1d33ffe.md")
+    before = render(file, config, files, through_hooks=False)
+    render(file, config, files, through_hooks=True)  # its residue is rendered now
+    page = Page(None, file, config)
+    page.read_source(config)
+    assert hooks.on_page_markdown(page.markdown, page, config, files) == "" and "render" in vars(page)
+    page.render(config, files)
+    page.content = page.content.replace("MSRAWBLOCK", "moved", 1)  # as if Markdown had lost a placeholder
+    hooks._residues[next(iter(hooks._residues))] = hooks.Rendered(page.content, page.toc, frozenset())
+    assert hooks.on_page_content(page.content, page, config, files) == before.content
 
 
 def test_only_residues_without_links_markup_or_title_are_rendered_once():
