@@ -160,7 +160,7 @@ def issue_16_verdicts() -> dict[str, str]:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 16: a cold `make site` is about 5.5× a plain MkDocs build at 1,000 documents (about 2-2.5× with "
+    reason="issue 16: a cold `make site` is about 5× a plain MkDocs build at 1,000 documents (about 2× with "
     "nothing changed; the generator's analysis alone is over 3× the plain build on two cores); remove this mark "
     "once `make bench` shows it met",
 )

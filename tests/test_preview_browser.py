@@ -33,7 +33,7 @@ class Preview:
         return self.log.read_text(encoding="utf-8", errors="replace").count("Building documentation")
 
     def quiet(self) -> bool:
-        """Nothing logged for 2 s: no save is waiting for its build (MkDocs polls every 0.5 s)."""
+        """Nothing logged for 2 s: no save is waiting for its build (seen at once, or in 0.5 s where polled)."""
         return time.time() - self.log.stat().st_mtime > 2
 
 
@@ -150,8 +150,8 @@ def test_one_save_rebuilds_once(preview):
     try:
         preview.about.write_text(original + "\nOne save, one rebuild.\n", encoding="utf-8")
         wait_until(lambda: "One save, one rebuild." in fetch(preview.base + "about/")[1], CHANGE_SECONDS, "rebuilt")
-        # A second build would follow at once (the generator's writes to docs/, seen by MkDocs'
-        # watcher within a second): a short wait shows there is none.
+        # A second build would follow at once (the generator's writes to docs/, or the build's own reads
+        # of site_src/, seen by the watcher): a short wait shows there is none.
         time.sleep(3)
         assert preview.builds() == before + 1, preview.log.read_text(encoding="utf-8", errors="replace")[-3000:]
     finally:
